@@ -1,0 +1,342 @@
+/**
+ * The indicator-set language: one TypeBox definition that is both the JSON Schema (used by ajv and
+ * written to `schema/indicator-set.schema.json` for editor completion) and the TypeScript types.
+ * Nothing here is written twice: change the language here, then run `pnpm schema`.
+ */
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+
+/** A node or indicator id: letters, digits, `_` and `-`, starting with a letter or `_`. */
+export const Id = Type.String({
+  pattern: '^[A-Za-z_][A-Za-z0-9_-]*$',
+  minLength: 1,
+  maxLength: 64,
+  description:
+    'Identifier: letters, digits, `_` and `-`, starting with a letter or `_` (e.g. `online_service`).',
+});
+
+/** Text in one language, or in several keyed by language code (`{zh: 在线服务, en: Online service}`). */
+export const LangText = Type.Union(
+  [
+    Type.String(),
+    Type.Record(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]+)*$' }), Type.String(), {
+      minProperties: 1,
+    }),
+  ],
+  { description: 'Text, or text per language code: `{zh: 在线服务, en: Online service}`.' },
+);
+export type LangText = Static<typeof LangText>;
+
+const Params = Type.Record(Type.String(), Type.Unknown(), {
+  description: "Method parameters; each method's reference lists its own.",
+});
+
+/** `minmax` or `{method: minmax, params: {min: 0, max: 100}}`. */
+const methodSpec = (what: string) =>
+  Type.Union(
+    [
+      Type.String({ description: `${what} method key` }),
+      Type.Object(
+        { method: Type.String({ description: `${what} method key` }), params: Type.Optional(Params) },
+        { additionalProperties: false },
+      ),
+    ],
+    { description: `A ${what} method: its key, or {method, params}.` },
+  );
+
+export const NormaliseSpec = methodSpec('normalisation');
+export type NormaliseSpec = Static<typeof NormaliseSpec>;
+export const AggregateSpec = methodSpec('aggregation');
+export type AggregateSpec = Static<typeof AggregateSpec>;
+export const RescaleSpec = methodSpec('rescaling (a normalisation applied to an aggregate)');
+export type RescaleSpec = Static<typeof RescaleSpec>;
+
+export const ImputeSpec = Type.Object(
+  {
+    method: Type.Union(
+      [
+        Type.Literal('none'),
+        Type.Literal('mean'),
+        Type.Literal('median'),
+        Type.Literal('group_mean'),
+        Type.Literal('group_median'),
+        Type.Literal('latest'),
+        Type.Literal('interpolate_linear'),
+        Type.Literal('interpolate_constant'),
+      ],
+      { description: 'How a missing value is filled.' },
+    ),
+    group: Type.Optional(Type.String({ description: 'Group column for group_mean and group_median.' })),
+  },
+  { additionalProperties: false },
+);
+export type ImputeSpec = Static<typeof ImputeSpec>;
+
+export const TreatSpec = Type.Object(
+  {
+    method: Type.Union([Type.Literal('none'), Type.Literal('winsorise'), Type.Literal('log')], {
+      description: "'winsorise' is COINr's rule: winsorise while |skew| ≥ skew and kurtosis ≥ kurtosis.",
+    }),
+    skew: Type.Optional(Type.Number({ minimum: 0, description: 'Absolute skewness limit (default 2).' })),
+    kurtosis: Type.Optional(Type.Number({ description: 'Excess kurtosis limit (default 3.5).' })),
+    max_points: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'Most points winsorised before the fallback (default 5).' }),
+    ),
+    fallback: Type.Optional(
+      Type.Union([Type.Literal('log'), Type.Literal('none')], {
+        description: 'What to do when winsorising max_points does not bring the indicator within limits.',
+      }),
+    ),
+    force: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'Winsorise exactly this many points at each end, whatever.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type TreatSpec = Static<typeof TreatSpec>;
+
+export const ScreenSpec = Type.Object(
+  {
+    min_coverage: Type.Optional(
+      Type.Number({ minimum: 0, maximum: 1, description: 'Drop units with a smaller share of indicators.' }),
+    ),
+    max_zero_share: Type.Optional(
+      Type.Number({ minimum: 0, maximum: 1, description: 'Drop units with a larger share of zeros.' }),
+    ),
+    include: Type.Optional(Type.Array(Type.String(), { description: 'Unit ids kept whatever.' })),
+    exclude: Type.Optional(Type.Array(Type.String(), { description: 'Unit ids dropped whatever.' })),
+  },
+  { additionalProperties: false },
+);
+export type ScreenSpec = Static<typeof ScreenSpec>;
+
+export const RankSpec = Type.Object(
+  {
+    ties: Type.Optional(
+      Type.Union([Type.Literal('competition'), Type.Literal('dense')], {
+        description: 'competition: 1,2,2,4 (default); dense: 1,2,2,3.',
+      }),
+    ),
+    round: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 15, description: 'Round scores to this many decimals first.' }),
+    ),
+    within: Type.Optional(Type.String({ description: 'Also rank within each value of this group column.' })),
+  },
+  { additionalProperties: false },
+);
+export type RankSpec = Static<typeof RankSpec>;
+
+export const TierLevel = Type.Object(
+  {
+    id: Id,
+    name: Type.Optional(LangText),
+    min: Type.Optional(Type.Number({ description: 'Lowest score of the tier (thresholds).' })),
+    exclusive: Type.Optional(
+      Type.Boolean({ description: 'Score must be strictly above min (> instead of ≥).' }),
+    ),
+    min_quantile: Type.Optional(
+      Type.Number({ minimum: 0, maximum: 1, description: 'Lowest quantile of scores (quantiles).' }),
+    ),
+    subclasses: Type.Optional(
+      Type.Array(Type.String(), {
+        minItems: 1,
+        description: 'Labels, best first, for equal-count classes within the tier (UN: VH, V3, V2, V1).',
+      }),
+    ),
+    color: Type.Optional(Type.String({ description: 'Colour for the report (#rrggbb).' })),
+  },
+  { additionalProperties: false },
+);
+export type TierLevel = Static<typeof TierLevel>;
+
+export const TierSpec = Type.Object(
+  {
+    node: Type.Optional(Type.String({ description: 'Node whose score is tiered (default: the root).' })),
+    by: Type.Union([Type.Literal('thresholds'), Type.Literal('quantiles')]),
+    round: Type.Optional(Type.Integer({ minimum: 0, maximum: 15, description: 'Round before comparing.' })),
+    levels: Type.Array(TierLevel, {
+      minItems: 1,
+      description: 'Best tier first; the last has no lower bound.',
+    }),
+    veto: Type.Optional(
+      Type.Object(
+        { id: Id, name: Type.Optional(LangText) },
+        { additionalProperties: false, description: 'Tier of units failing a veto item.' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type TierSpec = Static<typeof TierSpec>;
+
+export const Methodology = Type.Object(
+  {
+    screen: Type.Optional(ScreenSpec),
+    impute: Type.Optional(ImputeSpec),
+    treat: Type.Optional(TreatSpec),
+    normalise: Type.Optional(NormaliseSpec),
+    weights: Type.Optional(
+      Type.Union([Type.Literal('given'), Type.Literal('equal')], {
+        description: 'given: weights as written (renormalised among siblings); equal: ignore them.',
+      }),
+    ),
+    aggregate: Type.Optional(AggregateSpec),
+    coverage: Type.Optional(
+      Type.Number({ minimum: 0, maximum: 1, description: 'Least share of children with data (default 0).' }),
+    ),
+    rank: Type.Optional(RankSpec),
+    tiers: Type.Optional(TierSpec),
+    strengths: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'How many strengths and weaknesses per unit (default 3).' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type Methodology = Static<typeof Methodology>;
+
+export const ChecklistItem = Type.Object(
+  {
+    id: Id,
+    name: Type.Optional(LangText),
+    points: Type.Optional(Type.Number({ description: 'Points for yes (sum) or deducted for no (deduct).' })),
+    kind: Type.Optional(
+      Type.Union([Type.Literal('normal'), Type.Literal('bonus'), Type.Literal('veto')], {
+        description: 'bonus items add on top of the cap; a failed veto item fails the unit.',
+      }),
+    ),
+    description: Type.Optional(LangText),
+  },
+  { additionalProperties: false },
+);
+export type ChecklistItem = Static<typeof ChecklistItem>;
+
+export const ChecklistScoring = Type.Object(
+  {
+    mode: Type.Union([Type.Literal('sum'), Type.Literal('deduct')], {
+      description: 'sum: points of items answered yes; deduct: max minus points of items answered no.',
+    }),
+    max: Type.Optional(Type.Number({ description: 'Cap on the score (deduct: the starting points).' })),
+    bonus_above: Type.Optional(
+      Type.Number({ description: 'Bonus items count only when the capped score is at least this.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ChecklistScoring = Static<typeof ChecklistScoring>;
+
+const nodeCommon = {
+  id: Id,
+  name: Type.Optional(LangText),
+  description: Type.Optional(LangText),
+  weight: Type.Optional(Type.Number({ description: 'Weight relative to siblings (default 1).' })),
+};
+
+export const IndicatorNode = Type.Object(
+  {
+    ...nodeCommon,
+    unit: Type.Optional(Type.String({ description: 'Unit of the raw value (%, days, count per million).' })),
+    direction: Type.Optional(
+      Type.Union([Type.Literal('higher'), Type.Literal('lower')], { description: 'Which is better.' }),
+    ),
+    type: Type.Optional(
+      Type.Union([
+        Type.Literal('numeric'),
+        Type.Literal('percentage'),
+        Type.Literal('count'),
+        Type.Literal('binary'),
+        Type.Literal('ordinal'),
+        Type.Literal('checklist'),
+      ]),
+    ),
+    source: Type.Optional(
+      Type.Union([
+        Type.String(),
+        Type.Object({ name: LangText, url: Type.Optional(Type.String()) }, { additionalProperties: false }),
+      ]),
+    ),
+    denominator: Type.Optional(
+      Type.Object(
+        {
+          by: Type.String({ description: 'Data column to divide by (e.g. population).' }),
+          scale: Type.Optional(Type.Number({ description: 'value / (denominator / scale); default 1.' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    transform: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('log'), Type.Literal('log10')])),
+    goalposts: Type.Optional(
+      Type.Object(
+        { low: Type.Number(), high: Type.Number() },
+        { additionalProperties: false, description: 'Published goalposts in raw units.' },
+      ),
+    ),
+    target: Type.Optional(Type.Number({ description: 'Target value in raw units.' })),
+    range: Type.Optional(
+      Type.Object(
+        { min: Type.Optional(Type.Number()), max: Type.Optional(Type.Number()) },
+        { additionalProperties: false, description: 'Values outside are errors in the data.' },
+      ),
+    ),
+    levels: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), {
+        description: 'Ordinal or categorical answers and their values: {none: 0, partial: 1, full: 2}.',
+      }),
+    ),
+    items: Type.Optional(Type.Array(ChecklistItem, { minItems: 1 })),
+    scoring: Type.Optional(ChecklistScoring),
+    impute: Type.Optional(ImputeSpec),
+    treat: Type.Optional(TreatSpec),
+    normalise: Type.Optional(NormaliseSpec),
+  },
+  { additionalProperties: false },
+);
+export type IndicatorNode = Static<typeof IndicatorNode>;
+
+/** The tree: a node with `children` is an aggregate, one without is an indicator. */
+export const TreeNode = Type.Recursive(
+  (Self) =>
+    Type.Union([
+      Type.Object(
+        {
+          ...nodeCommon,
+          children: Type.Array(Self, { description: 'Sub-nodes: aggregates or indicators.' }),
+          aggregate: Type.Optional(AggregateSpec),
+          coverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+          rescale: Type.Optional(RescaleSpec),
+        },
+        { additionalProperties: false },
+      ),
+      IndicatorNode,
+    ]),
+  { $id: 'TreeNode' },
+);
+export type TreeNode = Static<typeof TreeNode>;
+export type AggregateNode = Extract<TreeNode, { children: unknown }>;
+
+export const IndicatorSet = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    govscore: Type.Optional(Type.Literal(1, { description: 'Language version.' })),
+    id: Id,
+    version: Type.Optional(Type.String()),
+    title: LangText,
+    description: Type.Optional(LangText),
+    authors: Type.Optional(Type.Array(Type.String())),
+    licence: Type.Optional(Type.String()),
+    unit: Type.Optional(Type.String({ description: 'Kind of unit assessed: province, city, country.' })),
+    period: Type.Optional(Type.String()),
+    languages: Type.Optional(
+      Type.Array(Type.String(), { minItems: 1, description: 'First is the default.' }),
+    ),
+    illustrative: Type.Optional(Type.Boolean({ description: 'The bundled data are illustrative only.' })),
+    methodology: Type.Optional(Methodology),
+    templates: Type.Optional(
+      Type.Record(Type.String(), LangText, { description: 'Handlebars templates for narrative text.' }),
+    ),
+    tree: TreeNode,
+  },
+  { additionalProperties: false, $id: 'https://govscore.dev/schema/indicator-set.schema.json' },
+);
+export type IndicatorSet = Static<typeof IndicatorSet>;
+
+/** @internal All schemas ajv needs. */
+export const schemas: TSchema[] = [IndicatorSet];
