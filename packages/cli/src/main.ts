@@ -1,3 +1,67 @@
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+/**
+ * The `govscore` command. Each command lives in `commands/`; this file parses the command name,
+ * prints help, and maps errors to exit codes: 0 ok, 1 invalid input, 2 usage error, 3 internal error.
+ */
+import { GovscoreError } from '@govscore/core';
+import { UsageError } from './args';
+import { type Command, commands } from './commands';
+import { EXIT, type Io, printProblems, stdio } from './output';
+
+/** The top-level help text. */
+export function mainHelp(): string {
+  const lines = [
+    'govscore — score regions against YAML indicator sets and publish the report',
+    '',
+    'Usage: govscore <command> [options]',
+    '',
+    'Commands:',
+    ...Object.values(commands).map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
+    '',
+    "Run `govscore <command> --help` for a command's options and examples.",
+    '',
+    'Exit codes: 0 ok · 1 invalid input (problems printed as file:line:col CODE message) ·',
+    '            2 usage error · 3 internal error',
+  ];
+  return lines.join('\n');
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script).
+ * @returns the exit code
+ */
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(mainHelp());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out('0.1.0');
+    return EXIT.ok;
+  }
+  const command: Command | undefined = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    io.err(
+      `govscore: unknown command '${name}'. Commands: ${Object.keys(commands).join(', ')}. See govscore --help.`,
+    );
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.help);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`govscore ${name}: ${e.message}\nSee govscore ${name} --help.`);
+      return EXIT.usage;
+    }
+    if (e instanceof GovscoreError) {
+      printProblems(io, e.problems);
+      return EXIT.invalid;
+    }
+    io.err(`govscore ${name}: internal error: ${(e as Error).stack ?? String(e)}`);
+    return EXIT.internal;
+  }
 }

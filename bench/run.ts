@@ -1,0 +1,30 @@
+/**
+ * `pnpm bench`: runs every `*.bench.ts` under bench/ and packages/*\/bench/ in its own process (so that
+ * each peak-memory figure is its own), and prints their tables. `pnpm bench <filter>` runs the matching ones.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const dirs = [
+  join(root, 'bench'),
+  ...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, 'bench')),
+];
+const files = dirs
+  .filter((d) => existsSync(d))
+  .flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.bench.ts'))
+      .map((f) => join(d, f)),
+  )
+  .sort();
+const filter = process.argv[2];
+let failed = 0;
+for (const f of files) {
+  if (filter && !f.includes(filter)) continue;
+  console.log(`\n## ${f.slice(root.length + 1)}\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', f], { stdio: 'inherit', cwd: root });
+  if (r.status !== 0) failed++;
+}
+process.exitCode = failed ? 1 : 0;

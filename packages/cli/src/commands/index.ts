@@ -1,0 +1,15 @@
+/**
+ * The registry of commands, by name.
+ */
+import type { Io } from '../output';
+import { assess } from './assess';
+import { validate } from './validate';
+
+export interface Command {
+  name: string;
+  summary: string;
+  help: string;
+  run(argv: string[], io: Io): Promise<number>;
+}
+
+export const commands: Record<string, Command> = { validate, assess };

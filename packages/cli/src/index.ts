@@ -1,0 +1,2 @@
+export { writeFileAtomic } from './fs';
+export { main, mainHelp } from './main';

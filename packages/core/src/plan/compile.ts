@@ -1,0 +1,490 @@
+/**
+ * Compile once, run many: an indicator set and a dataset become a Plan — nodes in evaluation order,
+ * every method resolved to its kernel and parameters, and the data prepared up to the point where the
+ * assumptions of a robustness analysis start (checklists scored, denominated, screened, imputed,
+ * transformed). `runPlan` then runs treat → normalise → aggregate on it as often as needed.
+ */
+import { fail, GovscoreError, type Problem, problem } from '../errors';
+import type { Dataset, Unit } from '../load/dataset-types';
+import type {
+  AggregateSpec,
+  ImputeSpec,
+  IndicatorNode,
+  IndicatorSet,
+  NormaliseSpec,
+  RescaleSpec,
+  TreatSpec,
+} from '../schema/indicator-set';
+import { aggregators } from '../steps/aggregate';
+import { impute } from '../steps/impute';
+import { normalisers } from '../steps/normalise';
+import { type TreatParams, treatDefaults } from '../steps/treat';
+import type { AggregateMethod, NormaliseInfo, NormaliseMethod } from '../steps/types';
+import { type FlatTree, flattenTree, indicatorOf } from './tree';
+
+/** Options of `compile` and `assess`. */
+export interface AssessOptions {
+  /** Year to assess when the data have years (default: the latest). */
+  year?: number;
+  /** An ISO time to record in the provenance; omitted by default so that runs are byte-identical. */
+  timestamp?: string;
+}
+
+/** A method resolved to its kernel, with every parameter filled in. */
+export interface ResolvedMethod<M> {
+  key: string;
+  method: M;
+  params: Record<string, unknown>;
+}
+
+/**
+ * The settings a run uses, one entry per node index. A robustness analysis copies and changes these
+ * (weights, methods, excluded nodes) and runs the same plan again.
+ */
+export interface PlanSettings {
+  /** Weight of each node as written (renormalised among present siblings when aggregating). */
+  weight: Float64Array;
+  /** Indicators: normalisation. */
+  normalise: (ResolvedMethod<NormaliseMethod> | null)[];
+  /** Indicators: outlier treatment. */
+  treat: (TreatParams | null)[];
+  /** Aggregates: aggregation method. */
+  aggregate: (ResolvedMethod<AggregateMethod> | null)[];
+  /** Aggregates: rescaling of the aggregate, or null. */
+  rescale: (ResolvedMethod<NormaliseMethod> | null)[];
+  /** Aggregates: least share of children (by count) that must have data. */
+  coverage: Float64Array;
+  /** 1 = node included; 0 = left out (its score is treated as missing by its parent). */
+  active: Uint8Array;
+}
+
+export interface Plan {
+  set: IndicatorSet;
+  tree: FlatTree;
+  /** Units assessed (after screening), and their ids. */
+  units: Unit[];
+  unitIds: string[];
+  /** The year assessed, when the data have years. */
+  year?: number;
+  /** Indicators: raw values (after checklist scoring), by node index; null for aggregates. */
+  raw: (Float64Array | null)[];
+  /** Indicators: values after denominating, imputing and transforming, by node index. */
+  prepared: (Float64Array | null)[];
+  /** Indicators: 1 where the value was imputed. */
+  imputed: (Uint8Array | null)[];
+  /** Indicators: direction, goalposts, target. */
+  info: (NormaliseInfo | null)[];
+  /** Default settings, as the YAML says. */
+  settings: PlanSettings;
+  /** Warnings from preparing the data. */
+  warnings: Problem[];
+  screenedOut: { unit: string; reason: string }[];
+  /** Veto items failed, by unit index. */
+  vetoes: Map<number, string[]>;
+}
+
+const noWarn = () => {};
+
+/** @internal `minmax` or `{method, params}` → key and params. */
+export function methodParts(spec: NormaliseSpec | AggregateSpec | RescaleSpec | undefined, dflt: string) {
+  if (spec === undefined) return { key: dflt, params: {} as Record<string, unknown> };
+  if (typeof spec === 'string') return { key: spec, params: {} as Record<string, unknown> };
+  return { key: spec.method, params: (spec.params ?? {}) as Record<string, unknown> };
+}
+
+/**
+ * Resolves a normalisation spec to its kernel and parameters.
+ * @throws GovscoreError E103 for an unknown key (listing the known ones), E108 for bad parameters.
+ */
+export function resolveNormalise(
+  spec: NormaliseSpec | RescaleSpec | undefined,
+  info: NormaliseInfo,
+  node: string,
+  dflt = 'minmax',
+): ResolvedMethod<NormaliseMethod> {
+  const { key, params } = methodParts(spec, dflt);
+  const method = (normalisers as Record<string, NormaliseMethod>)[key];
+  if (!Object.hasOwn(normalisers, key) || !method) {
+    fail(
+      'E103',
+      `unknown normalisation method '${key}'`,
+      { node },
+      `use one of: ${Object.keys(normalisers).join(', ')}`,
+    );
+  }
+  const r = method.resolve(params, info);
+  if (r.problems.length) {
+    throw new GovscoreError(r.problems.map((m) => problem('E108', `normalisation '${key}': ${m}`, { node })));
+  }
+  return { key, method, params: r.params as Record<string, unknown> };
+}
+
+/**
+ * Resolves an aggregation spec to its kernel and parameters.
+ * @throws GovscoreError E103 for an unknown key, E108 for bad parameters.
+ */
+export function resolveAggregate(
+  spec: AggregateSpec | undefined,
+  node: string,
+): ResolvedMethod<AggregateMethod> {
+  const { key, params } = methodParts(spec, 'arithmetic');
+  const method = (aggregators as Record<string, AggregateMethod>)[key];
+  if (!Object.hasOwn(aggregators, key) || !method) {
+    fail(
+      'E103',
+      `unknown aggregation method '${key}'`,
+      { node },
+      `use one of: ${Object.keys(aggregators).join(', ')}`,
+    );
+  }
+  const r = method.resolve(params);
+  if (r.problems.length) {
+    throw new GovscoreError(r.problems.map((m) => problem('E108', `aggregation '${key}': ${m}`, { node })));
+  }
+  return { key, method, params: r.params as Record<string, unknown> };
+}
+
+/** Resolves a treatment spec, defaults filled in; `none` gives null. */
+export function resolveTreat(spec: TreatSpec | undefined): TreatParams | null {
+  if (!spec || spec.method === 'none') return null;
+  const p: TreatParams = {
+    method: spec.method,
+    skew: spec.skew ?? treatDefaults.skew,
+    kurtosis: spec.kurtosis ?? treatDefaults.kurtosis,
+    max_points: spec.max_points ?? treatDefaults.max_points,
+    fallback: spec.fallback ?? treatDefaults.fallback,
+  };
+  if (spec.force !== undefined) p.force = spec.force;
+  return p;
+}
+
+/** @internal The frame (year index) to assess. */
+function chooseFrame(data: Dataset, year: number | undefined): { frame: number; year?: number } {
+  if (data.years.length === 0) {
+    if (year !== undefined)
+      fail(
+        'E210',
+        `year ${year} asked for, but the data have no year column`,
+        {},
+        'leave out the year option',
+      );
+    return { frame: 0 };
+  }
+  if (year === undefined)
+    return { frame: data.years.length - 1, year: data.years[data.years.length - 1] as number };
+  const frame = data.years.indexOf(year);
+  if (frame < 0) fail('E210', `year ${year} is not in the data`, {}, `use one of: ${data.years.join(', ')}`);
+  return { frame, year };
+}
+
+/** @internal Checklist answer → share in [0, 1]; NaN when missing. */
+function answer(col: Float64Array | undefined, at: number): number {
+  return col ? (col[at] as number) : Number.NaN;
+}
+
+/**
+ * Scores a checklist indicator for every frame from its item columns `indicator.item`.
+ * sum: Σ points·answer of normal items, capped at `max`; deduct: max − Σ points·(1 − answer), floored at 0.
+ * Bonus items add points·answer when the capped score ≥ `bonus_above`; a veto item answered 0 fails the unit.
+ * A unit with any normal item missing gets a missing score.
+ * @internal
+ */
+function scoreChecklist(
+  ind: IndicatorNode,
+  data: Dataset,
+  nFrames: number,
+  vetoFrameHits: (unitIndex: number, frame: number, item: string) => void,
+): Float64Array {
+  const n = data.units.length;
+  const out = new Float64Array(nFrames * n);
+  const items = ind.items ?? [];
+  const scoring = ind.scoring ?? { mode: 'sum' as const };
+  const cols = items.map((it) => data.values.get(`${ind.id}.${it.id}`));
+  const normalMax = items.reduce(
+    (s, it) => s + ((it.kind ?? 'normal') === 'normal' ? (it.points ?? 1) : 0),
+    0,
+  );
+  const max = scoring.max ?? normalMax;
+  for (let f = 0; f < nFrames; f++) {
+    for (let i = 0; i < n; i++) {
+      const at = f * n + i;
+      let got = 0;
+      let lost = 0;
+      let missing = false;
+      for (let k = 0; k < items.length; k++) {
+        const it = items[k]!;
+        const kind = it.kind ?? 'normal';
+        if (kind !== 'normal') continue;
+        const a = answer(cols[k], at);
+        if (Number.isNaN(a)) missing = true;
+        else {
+          got += (it.points ?? 1) * a;
+          lost += (it.points ?? 1) * (1 - a);
+        }
+      }
+      if (missing) {
+        out[at] = Number.NaN;
+        continue;
+      }
+      let s = scoring.mode === 'deduct' ? Math.max(0, max - lost) : Math.min(max, got);
+      const bonusOk = s >= (scoring.bonus_above ?? Number.NEGATIVE_INFINITY);
+      for (let k = 0; k < items.length; k++) {
+        const it = items[k]!;
+        const a = answer(cols[k], at);
+        if (it.kind === 'bonus' && bonusOk && !Number.isNaN(a)) s += (it.points ?? 1) * a;
+        if (it.kind === 'veto' && a === 0) vetoFrameHits(i, f, `${ind.id}.${it.id}`);
+      }
+      out[at] = s;
+    }
+  }
+  return out;
+}
+
+/**
+ * Compiles an indicator set and a dataset into a Plan.
+ *
+ * Steps done here, in order: checklist scoring → denominate (value / (denominator / scale)) →
+ * screen units → impute → transform (log). Treat, normalise and aggregate are `runPlan`'s.
+ *
+ * @param set a validated indicator set (`loadIndicatorSet`)
+ * @param data a dataset (`parseDatasetCsv`, `readDataset`)
+ * @throws GovscoreError E210 (year), E300 (no units left), E302 (log of a value ≤ 0), E103/E108 (methods)
+ * @example
+ * const plan = compile(set, data);
+ * const out = runPlan(plan);
+ */
+export function compile(set: IndicatorSet, data: Dataset, options: AssessOptions = {}): Plan {
+  const tree = flattenTree(set);
+  const m = set.methodology ?? {};
+  const warnings: Problem[] = [];
+  const { frame, year } = chooseFrame(data, options.year);
+  const nFrames = Math.max(1, data.years.length);
+  const nAll = data.units.length;
+  const nNodes = tree.nodes.length;
+
+  // 1. raw values of every frame (checklists scored), 2. denominated
+  const vetoAll = new Map<number, string[]>();
+  const rawAll: (Float64Array | null)[] = new Array(nNodes).fill(null);
+  const denAll: (Float64Array | null)[] = new Array(nNodes).fill(null);
+  for (const idx of tree.indicators) {
+    const node = tree.nodes[idx]!;
+    const ind = indicatorOf(node);
+    let col = data.values.get(ind.id);
+    if (!col && ind.items) {
+      col = scoreChecklist(ind, data, nFrames, (i, f, item) => {
+        if (f !== frame) return;
+        const list = vetoAll.get(i) ?? [];
+        list.push(item);
+        vetoAll.set(i, list);
+      });
+    }
+    const raw = col ?? new Float64Array(nFrames * nAll).fill(Number.NaN);
+    rawAll[idx] = raw;
+    if (ind.denominator) {
+      const den = data.values.get(ind.denominator.by);
+      if (!den) {
+        fail(
+          'E106',
+          `denominator '${ind.denominator.by}' of indicator '${ind.id}' is not in the data`,
+          { node: ind.id },
+          `add a column '${ind.denominator.by}' to the data or remove the denominator`,
+        );
+      }
+      const scale = ind.denominator.scale ?? 1;
+      const out = new Float64Array(raw.length);
+      const bad: string[] = [];
+      for (let k = 0; k < raw.length; k++) {
+        const d = den[k] as number;
+        if (Number.isNaN(d) || d === 0) {
+          out[k] = Number.NaN;
+          if (!Number.isNaN(raw[k] as number) && Math.floor(k / nAll) === frame)
+            bad.push(data.units[k % nAll]!.id);
+        } else out[k] = (raw[k] as number) / (d / scale);
+      }
+      if (bad.length) {
+        warnings.push(
+          problem(
+            'W308',
+            `denominator '${ind.denominator.by}' is missing or zero for ${bad.join(', ')}: '${ind.id}' left missing`,
+            { node: ind.id },
+            'supply the denominator for these units',
+          ),
+        );
+      }
+      denAll[idx] = out;
+    } else denAll[idx] = raw;
+  }
+
+  // 3. screen units
+  const screen = m.screen ?? {};
+  const keep: number[] = [];
+  const screenedOut: { unit: string; reason: string }[] = [];
+  const nInd = tree.indicators.length;
+  for (let i = 0; i < nAll; i++) {
+    const u = data.units[i]!;
+    let present = 0;
+    let zeros = 0;
+    for (const idx of tree.indicators) {
+      const v = denAll[idx]![frame * nAll + i] as number;
+      if (!Number.isNaN(v)) {
+        present++;
+        if (v === 0) zeros++;
+      }
+    }
+    let reason = '';
+    if (screen.exclude?.includes(u.id)) reason = 'excluded by hand';
+    else if (!screen.include?.includes(u.id)) {
+      if (screen.min_coverage !== undefined && present / nInd < screen.min_coverage) {
+        reason = `data coverage ${(present / nInd).toFixed(3)} below ${screen.min_coverage}`;
+      } else if (screen.max_zero_share !== undefined && zeros / nInd > screen.max_zero_share) {
+        reason = `share of zeros ${(zeros / nInd).toFixed(3)} above ${screen.max_zero_share}`;
+      }
+    }
+    if (reason) screenedOut.push({ unit: u.id, reason });
+    else keep.push(i);
+  }
+  if (screenedOut.length) {
+    warnings.push(
+      problem(
+        'W304',
+        `${screenedOut.length} unit(s) screened out: ${screenedOut.map((s) => s.unit).join(', ')}`,
+      ),
+    );
+  }
+  if (keep.length === 0) {
+    fail(
+      'E300',
+      'no units left to assess after screening',
+      {},
+      'lower methodology.screen.min_coverage or add data',
+    );
+  }
+  const n = keep.length;
+  const units = keep.map((i) => data.units[i]!);
+  const unitIds = units.map((u) => u.id);
+  const vetoes = new Map<number, string[]>();
+  keep.forEach((i, j) => {
+    const v = vetoAll.get(i);
+    if (v) vetoes.set(j, v);
+  });
+
+  // 4. impute and 5. transform, on the kept units (all frames kept for panel methods)
+  const raw: (Float64Array | null)[] = new Array(nNodes).fill(null);
+  const prepared: (Float64Array | null)[] = new Array(nNodes).fill(null);
+  const imputed: (Uint8Array | null)[] = new Array(nNodes).fill(null);
+  const info: (NormaliseInfo | null)[] = new Array(nNodes).fill(null);
+  const sub = (col: Float64Array) => {
+    const out = new Float64Array(nFrames * n);
+    for (let f = 0; f < nFrames; f++)
+      for (let j = 0; j < n; j++) out[f * n + j] = col[f * nAll + keep[j]!] as number;
+    return out;
+  };
+  for (const idx of tree.indicators) {
+    const ind = indicatorOf(tree.nodes[idx]!);
+    const rawKept = sub(rawAll[idx]!);
+    raw[idx] = rawKept.slice(frame * n, frame * n + n);
+    const spec: ImputeSpec = ind.impute ?? m.impute ?? { method: 'none' };
+    let values: Float64Array;
+    let imp: Uint8Array;
+    if (spec.method === 'none') {
+      values = sub(denAll[idx]!).slice(frame * n, frame * n + n);
+      imp = new Uint8Array(n);
+    } else {
+      const groups = spec.group ? units.map((u) => u.groups[spec.group as string]) : undefined;
+      const r = impute(sub(denAll[idx]!), n, frame, spec, groups);
+      values = r.values;
+      imp = r.imputed;
+      const count = imp.reduce((s, v) => s + v, 0);
+      if (count) {
+        const who = unitIds.filter((_, j) => imp[j]);
+        warnings.push(
+          problem('W303', `${count} value(s) of '${ind.id}' imputed (${spec.method}): ${who.join(', ')}`, {
+            node: ind.id,
+          }),
+        );
+      }
+    }
+    if (ind.transform === 'log' || ind.transform === 'log10') {
+      const f = ind.transform === 'log' ? Math.log : Math.log10;
+      for (let j = 0; j < n; j++) {
+        const v = values[j] as number;
+        if (Number.isNaN(v)) continue;
+        if (v <= 0) {
+          fail(
+            'E302',
+            `'${ind.id}' has value ${v} for unit '${unitIds[j]}': its ${ind.transform} transform needs values > 0`,
+            { node: ind.id, unit: unitIds[j] as string },
+            'remove the transform or correct the value',
+          );
+        }
+        values[j] = f(v);
+      }
+    }
+    prepared[idx] = values;
+    imputed[idx] = imp;
+    const inf: NormaliseInfo = { direction: ind.direction === 'lower' ? -1 : 1 };
+    if (ind.goalposts) {
+      inf.goalposts =
+        ind.transform === 'log' || ind.transform === 'log10'
+          ? {
+              low: (ind.transform === 'log' ? Math.log : Math.log10)(ind.goalposts.low),
+              high: (ind.transform === 'log' ? Math.log : Math.log10)(ind.goalposts.high),
+            }
+          : ind.goalposts;
+    }
+    if (ind.target !== undefined) inf.target = ind.target;
+    info[idx] = inf;
+  }
+
+  return {
+    set,
+    tree,
+    units,
+    unitIds,
+    ...(year !== undefined ? { year } : {}),
+    raw,
+    prepared,
+    imputed,
+    info,
+    settings: defaultSettings(set, tree, info),
+    warnings,
+    screenedOut,
+    vetoes,
+  };
+}
+
+/** @internal The settings the YAML gives. */
+function defaultSettings(set: IndicatorSet, tree: FlatTree, info: (NormaliseInfo | null)[]): PlanSettings {
+  const m = set.methodology ?? {};
+  const nNodes = tree.nodes.length;
+  const s: PlanSettings = {
+    weight: new Float64Array(nNodes),
+    normalise: new Array(nNodes).fill(null),
+    treat: new Array(nNodes).fill(null),
+    aggregate: new Array(nNodes).fill(null),
+    rescale: new Array(nNodes).fill(null),
+    coverage: new Float64Array(nNodes),
+    active: new Uint8Array(nNodes).fill(1),
+  };
+  for (const node of tree.nodes) {
+    s.weight[node.index] = node.weight;
+    if (node.kind === 'indicator') {
+      const ind = indicatorOf(node);
+      s.normalise[node.index] = resolveNormalise(ind.normalise ?? m.normalise, info[node.index]!, ind.id);
+      s.treat[node.index] = resolveTreat(ind.treat ?? m.treat);
+    } else {
+      const src = node.source as { aggregate?: AggregateSpec; coverage?: number; rescale?: RescaleSpec };
+      s.aggregate[node.index] = resolveAggregate(src.aggregate ?? m.aggregate, node.id);
+      s.coverage[node.index] = src.coverage ?? m.coverage ?? 0;
+      if (src.rescale !== undefined) {
+        const r = methodParts(src.rescale, 'none');
+        s.rescale[node.index] =
+          r.key === 'none' ? null : resolveNormalise(src.rescale, { direction: 1 }, node.id);
+      }
+    }
+  }
+  return s;
+}
+
+/** @internal For kernels run without a Result to record into. */
+export const ignoreWarnings = noWarn;
