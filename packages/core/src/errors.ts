@@ -6,7 +6,7 @@
  * the problems it found, never only the first.
  */
 
-/** Stable codes, grouped by area: E1xx indicator-set files, E2xx data, E3xx engine, E4xx analysis, W warnings. */
+/** Stable codes, grouped by area: E1xx indicator-set files, E2xx data, E3xx engine, E4xx analysis, E5xx charts, W warnings. */
 export const codes = {
   // indicator-set files
   E100: 'YAML syntax error',
@@ -34,16 +34,23 @@ export const codes = {
   E208: 'unknown answer for an ordinal, binary or checklist indicator',
   E209: 'data file too large',
   E210: 'year not in the data',
+  E211: 'duplicate column name in the data',
   // engine
   E300: 'no units left to assess',
   E301: 'constant indicator cannot be normalised by this method',
   E302: 'value not allowed by the method (zero or negative under a geometric or harmonic mean, log of ≤ 0)',
   E303: 'denominator is zero or missing',
   E304: 'invalid assessment options',
+  E305: 'reference unit of a normalisation is not assessed or has no value',
   // analysis
   E400: 'invalid analysis options',
   E401: 'results cannot be compared',
+  // charts (@govscore/charts)
+  E500: 'invalid chart input or options',
+  E501: 'unknown unit or node asked for by a chart',
   // warnings (recorded in the Result, never printed by the engine)
+  // data warnings (loaders and checkDataset)
+  W200: 'column not in the indicator set (loaded as an extra variable) or ignored',
   W300: 'node not computed: data coverage below its threshold',
   W301: 'constant indicator: every unit gets the same normalised value',
   W302: 'outliers treated',
@@ -53,6 +60,7 @@ export const codes = {
   W306: 'unit failed a veto item',
   W307: 'goalposts truncated a value',
   W308: 'denominator missing: value left missing',
+  W309: 'every unit meets the target or reference: all get the top score',
 } as const;
 
 export type ErrorCode = keyof typeof codes;

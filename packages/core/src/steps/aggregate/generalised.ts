@@ -1,0 +1,46 @@
+import type { AggregateMethod } from '../types';
+import { arithmetic } from './arithmetic';
+import { geometric } from './geometric';
+import { failValue, ParamReader } from './shared';
+
+export type GeneralisedParams = {
+  /** Exponent (default 1): 1 arithmetic, 0 geometric (the limit), −1 harmonic, 2 quadratic. */
+  p: number;
+};
+
+/**
+ * Weighted generalised (power) mean, COINr `a_genmean`: y = (Σ wⱼxⱼᵖ / Σ wⱼ)^(1/p) over the children
+ * present. Differences from COINr: a missing child is skipped and the weights renormalised (COINr returns
+ * NA when any child is missing); p = 0 gives the geometric mean, its limit (COINr stops).
+ * @throws GovscoreError E302 for a value ≤ 0 when p ≤ 0, or < 0 when p > 0 and p ≠ 1, naming the unit.
+ * @example children [1, 2, 3], equal weights, p = 2: √(14/3) ≈ 2.1602
+ */
+export const generalised: AggregateMethod<GeneralisedParams> = {
+  key: 'generalised',
+  description: 'weighted generalised (power) mean with exponent p (1 arithmetic, 0 geometric, −1 harmonic)',
+  resolve(params) {
+    const r = new ParamReader(params, ['p']);
+    return { params: { p: r.num('p', 1) }, problems: r.problems };
+  },
+  run(cols, weights, out, params, ctx) {
+    const p = params.p;
+    if (p === 1) return arithmetic.run(cols, weights, out, {}, ctx);
+    if (p === 0) return geometric.run(cols, weights, out, {}, ctx);
+    const m = cols.length;
+    for (let i = 0; i < out.length; i++) {
+      let s = 0;
+      let ws = 0;
+      for (let j = 0; j < m; j++) {
+        const v = (cols[j] as Float64Array)[i] as number;
+        const w = weights[j] as number;
+        if (Number.isNaN(v) || !(w > 0)) continue;
+        if (p < 0 ? v <= 0 : v < 0) {
+          failValue(ctx, `generalised mean with p = ${p}`, i, j, v, p < 0 ? 'above 0' : '≥ 0');
+        }
+        s += w * v ** p;
+        ws += w;
+      }
+      out[i] = ws > 0 ? (s / ws) ** (1 / p) : Number.NaN;
+    }
+  },
+};

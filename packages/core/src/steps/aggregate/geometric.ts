@@ -1,0 +1,36 @@
+import type { AggregateMethod } from '../types';
+import { failValue, ParamReader } from './shared';
+
+export type GeometricParams = Record<string, never>;
+
+/**
+ * Weighted geometric mean, COINr `a_gmean`: y = exp(Σ wⱼ ln xⱼ / Σ wⱼ) = Π xⱼ^(wⱼ/Σw) over the children
+ * present (missing children skipped, weights renormalised). A unit with no child present gets NaN.
+ * @throws GovscoreError E302 when a present child is ≤ 0, naming the unit and the node (COINr stops with
+ * a bare error; min-max to 0–100 always produces a 0, so normalise to e.g. 1–100 first).
+ * @example children [1, 2, 3], weights [0.25, 0.25, 0.5]: (1·2·3²)^(1/4) = 18^0.25 ≈ 2.0598
+ */
+export const geometric: AggregateMethod<GeometricParams> = {
+  key: 'geometric',
+  description: 'weighted geometric mean; values must be above 0',
+  resolve(params) {
+    const r = new ParamReader(params, []);
+    return { params: {}, problems: r.problems };
+  },
+  run(cols, weights, out, _p, ctx) {
+    const m = cols.length;
+    for (let i = 0; i < out.length; i++) {
+      let s = 0;
+      let ws = 0;
+      for (let j = 0; j < m; j++) {
+        const v = (cols[j] as Float64Array)[i] as number;
+        const w = weights[j] as number;
+        if (Number.isNaN(v) || !(w > 0)) continue;
+        if (v <= 0) failValue(ctx, 'geometric mean', i, j, v, 'above 0');
+        s += w * Math.log(v);
+        ws += w;
+      }
+      out[i] = ws > 0 ? Math.exp(s / ws) : Number.NaN;
+    }
+  },
+};

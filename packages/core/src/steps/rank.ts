@@ -1,0 +1,111 @@
+/**
+ * Ranking of scores: higher score = rank 1. Rounding before comparing, competition or dense ties,
+ * ranks within groups. O(n log n); the only allocation is one index array per call.
+ */
+import { roundHalfAway } from '../util/stats';
+
+/** competition: 1, 2, 2, 4 (R `rank(ties = "min")` on −score, as COINr); dense: 1, 2, 2, 3. */
+export type Ties = 'competition' | 'dense';
+
+/** @internal Writes the (rounded) scores into `out`; returns how many are present. */
+function prepare(
+  scores: Float64Array,
+  out: Float64Array,
+  round: number | undefined,
+  keep?: Int32Array,
+): number {
+  let m = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i] as number;
+    if (Number.isNaN(s) || (keep && (keep[i] as number) < 0)) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    out[i] = round === undefined ? s : roundHalfAway(s, round);
+    m++;
+  }
+  return m;
+}
+
+/** @internal Indices of the present values of `out`. */
+function presentIndex(out: Float64Array, m: number): Int32Array {
+  const idx = new Int32Array(m);
+  let k = 0;
+  for (let i = 0; i < out.length; i++) if (!Number.isNaN(out[i] as number)) idx[k++] = i;
+  return idx;
+}
+
+/**
+ * @internal Walks `idx` (sorted by group, then value descending) and overwrites `out[i]` (the value) with
+ * the rank. Each value is read before its slot is written.
+ */
+function assign(idx: Int32Array, out: Float64Array, ties: Ties, group?: Int32Array): void {
+  let pos = 0;
+  let rank = 0;
+  let prev = Number.NaN;
+  let prevGroup = -2;
+  for (let p = 0; p < idx.length; p++) {
+    const i = idx[p] as number;
+    const v = out[i] as number;
+    const g = group ? (group[i] as number) : 0;
+    if (g !== prevGroup) {
+      pos = 0;
+      rank = 0;
+      prev = Number.NaN;
+      prevGroup = g;
+    }
+    pos++;
+    if (v !== prev) rank = ties === 'competition' ? pos : rank + 1;
+    prev = v;
+    out[i] = rank;
+  }
+}
+
+/**
+ * Ranks scores, the highest first: rank 1 is the best. Missing scores (NaN) get NaN ranks and are not
+ * counted. Ties: `competition` gives tied units the same rank and skips the next ones (1, 2, 2, 4; the
+ * UN's and COINr's ranks), `dense` does not skip (1, 2, 2, 3). With `round`, scores are first rounded to
+ * that many decimals, half away from zero on the decimal representation (`roundHalfAway`: 96.705 → 96.71),
+ * so that units whose published scores are equal share a rank, and doubles that differ in the 16th digit
+ * (COINr's 5.1000000000000005 vs 5.0999999999999996) can be made equal on purpose.
+ * @param scores scores (NaN = missing); not changed.
+ * @param out ranks, same length (may be `scores` itself only if the scores are no longer needed).
+ * @param ties 'competition' or 'dense'.
+ * @param round decimals to round to before comparing (0–15); none by default.
+ * @example rankScores([90, 80, 90, NaN, 70], out, 'competition') // out = [1, 3, 1, NaN, 4]
+ */
+export function rankScores(scores: Float64Array, out: Float64Array, ties: Ties, round?: number): void {
+  const m = prepare(scores, out, round);
+  const idx = presentIndex(out, m);
+  idx.sort((a, b) => {
+    const va = out[a] as number;
+    const vb = out[b] as number;
+    return va > vb ? -1 : va < vb ? 1 : a - b;
+  });
+  assign(idx, out, ties);
+}
+
+/**
+ * Ranks scores within groups, as `rankScores` but restarting at 1 in every group.
+ * @param groupIndex group number of each unit (0, 1, …); a negative number means no group, rank NaN.
+ * @example rankWithin([90, 80, 70, 60], Int32Array.of(0, 1, 0, 1), out, 'competition') // [1, 1, 2, 2]
+ */
+export function rankWithin(
+  scores: Float64Array,
+  groupIndex: Int32Array,
+  out: Float64Array,
+  ties: Ties,
+  round?: number,
+): void {
+  const m = prepare(scores, out, round, groupIndex);
+  const idx = presentIndex(out, m);
+  idx.sort((a, b) => {
+    const ga = groupIndex[a] as number;
+    const gb = groupIndex[b] as number;
+    if (ga !== gb) return ga - gb;
+    const va = out[a] as number;
+    const vb = out[b] as number;
+    return va > vb ? -1 : va < vb ? 1 : a - b;
+  });
+  assign(idx, out, ties, groupIndex);
+}

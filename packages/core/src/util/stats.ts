@@ -1,0 +1,215 @@
+/**
+ * Descriptive statistics over columns. Every function takes `ArrayLike<number>`, ignores NaN (missing)
+ * values, and returns NaN when the statistic is undefined for the values left (too few, or no spread).
+ * Definitions follow Excel and R so that published numbers can be reproduced:
+ * `sd`/`variance` are the sample versions (n − 1), `skew` is Excel's SKEW, `kurtosis` Excel's KURT,
+ * `quantile` R's default (type 7).
+ */
+
+/**
+ * Number of non-missing values.
+ * @example count([1, NaN, 3]) // 2
+ */
+export function count(x: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i] as number)) n++;
+  return n;
+}
+
+/**
+ * Arithmetic mean of the non-missing values: Σx / n.
+ * @returns NaN when no value is present.
+ * @example mean([1, 2, NaN, 6]) // 3
+ */
+export function mean(x: ArrayLike<number>): number {
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (Number.isNaN(v)) continue;
+    s += v;
+    n++;
+  }
+  return n === 0 ? Number.NaN : s / n;
+}
+
+/**
+ * Sample variance: Σ(x − m)² / (n − 1), two-pass for accuracy (R `var`, Excel VAR.S).
+ * @returns NaN with fewer than two values.
+ * @example variance([1, 2, 3, 4]) // 1.6666…
+ */
+export function variance(x: ArrayLike<number>): number {
+  const m = mean(x);
+  const n = count(x);
+  if (n < 2) return Number.NaN;
+  let ss = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (Number.isNaN(v)) continue;
+    const d = v - m;
+    ss += d * d;
+  }
+  return ss / (n - 1);
+}
+
+/**
+ * Sample standard deviation: √variance (R `sd`, Excel STDEV.S).
+ * @returns NaN with fewer than two values.
+ * @example sd([2, 4, 4, 4, 5, 5, 7, 9]) // 2.138…
+ */
+export function sd(x: ArrayLike<number>): number {
+  return Math.sqrt(variance(x));
+}
+
+/** @internal Smallest and largest non-missing value ([NaN, NaN] when none). */
+export function range(x: ArrayLike<number>): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let any = false;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (Number.isNaN(v)) continue;
+    any = true;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return any ? [lo, hi] : [Number.NaN, Number.NaN];
+}
+
+/**
+ * Skewness as Excel's SKEW (= e1071 `skewness(type = 2)`, COINr `skew`):
+ * n / ((n − 1)(n − 2)) · Σ((x − m)/s)³, with s the sample sd.
+ * @returns NaN with fewer than three values or when all values are equal.
+ * @example skew([1, 2, 3, 10]) // 1.7636…
+ */
+export function skew(x: ArrayLike<number>): number {
+  const n = count(x);
+  if (n < 3) return Number.NaN;
+  const [lo, hi] = range(x);
+  if (lo === hi) return Number.NaN;
+  const m = mean(x);
+  const s = sd(x);
+  let acc = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (Number.isNaN(v)) continue;
+    const z = (v - m) / s;
+    acc += z * z * z;
+  }
+  return (n / ((n - 1) * (n - 2))) * acc;
+}
+
+/**
+ * Excess kurtosis as Excel's KURT (= e1071 `kurtosis(type = 2)`, COINr `kurt`):
+ * n(n + 1) / ((n − 1)(n − 2)(n − 3)) · Σ((x − m)/s)⁴ − 3(n − 1)² / ((n − 2)(n − 3)).
+ * @returns NaN with fewer than four values or when all values are equal.
+ * @example kurtosis([1, 2, 3, 10]) // 3.228
+ */
+export function kurtosis(x: ArrayLike<number>): number {
+  const n = count(x);
+  if (n < 4) return Number.NaN;
+  const [lo, hi] = range(x);
+  if (lo === hi) return Number.NaN;
+  const m = mean(x);
+  const s = sd(x);
+  let acc = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (Number.isNaN(v)) continue;
+    const z = (v - m) / s;
+    const z2 = z * z;
+    acc += z2 * z2;
+  }
+  return (
+    ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * acc - (3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3))
+  );
+}
+
+/** @internal The non-missing values, sorted ascending (a new array). */
+export function sortedPresent(x: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(count(x));
+  let k = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (!Number.isNaN(v)) out[k++] = v;
+  }
+  return out.sort();
+}
+
+/** @internal R type-7 quantile of an ascending array without NaN. */
+export function quantileSorted(s: ArrayLike<number>, p: number): number {
+  const n = s.length;
+  if (n === 0 || !(p >= 0 && p <= 1)) return Number.NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const a = s[lo] as number;
+  if (lo >= n - 1) return s[n - 1] as number;
+  const b = s[lo + 1] as number;
+  return a + (h - lo) * (b - a);
+}
+
+/**
+ * Quantile, R's default `quantile(x, p, type = 7)` (Excel PERCENTILE.INC):
+ * with the n sorted values x₍₁₎…x₍ₙ₎ and h = (n − 1)p, x₍⌊h⌋+1₎ + (h − ⌊h⌋)(x₍⌊h⌋+2₎ − x₍⌊h⌋+1₎).
+ * @param p probability in [0, 1].
+ * @returns NaN when no value is present or p is outside [0, 1].
+ * @example quantile([1, 2, 3, 4], 0.25) // 1.75
+ */
+export function quantile(x: ArrayLike<number>, p: number): number {
+  return quantileSorted(sortedPresent(x), p);
+}
+
+/**
+ * Median: the 0.5 quantile (mean of the two middle values when n is even).
+ * @returns NaN when no value is present.
+ * @example median([3, 1, NaN, 2, 10]) // 2.5
+ */
+export function median(x: ArrayLike<number>): number {
+  return quantile(x, 0.5);
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Rounds to `digits` decimals, half away from zero, on the number's shortest decimal representation
+ * (the digits `String(x)` prints), so that what a reader sees is what is rounded: 96.705 → 96.71 and
+ * 2.675 → 2.68, although both doubles lie just below the half (Math.round and toFixed give 96.7, 2.67).
+ * Values far from a half take a fast arithmetic path; only near-halves go through the string.
+ * @param digits 0 to 15.
+ * @returns x unchanged when it is not finite or has no more than `digits` decimals.
+ * @example roundHalfAway(96.705, 2) // 96.71
+ * @example roundHalfAway(-0.125, 2) // -0.13
+ */
+export function roundHalfAway(x: number, digits: number): number {
+  if (!Number.isFinite(x)) return x;
+  const p = POW10[digits];
+  if (p === undefined) throw new RangeError(`roundHalfAway: digits must be an integer 0–15, got ${digits}`);
+  const a = Math.abs(x);
+  const y = a * p;
+  if (y >= 2 ** 52) return x;
+  const fl = Math.floor(y);
+  const f = y - fl;
+  let k: number;
+  if (Math.abs(f - 0.5) > 1e-6) k = f > 0.5 ? fl + 1 : fl;
+  else k = roundDigits(a, digits);
+  const r = k / p;
+  return x < 0 ? -r : r;
+}
+
+/** @internal `a` (≥ 0) × 10^digits rounded half up on the digits of `String(a)`. */
+function roundDigits(a: number, digits: number): number {
+  const s = String(a);
+  const e = s.indexOf('e');
+  const mant = e < 0 ? s : s.slice(0, e);
+  const exp = e < 0 ? 0 : Number(s.slice(e + 1));
+  const dot = mant.indexOf('.');
+  const d = dot < 0 ? mant : mant.slice(0, dot) + mant.slice(dot + 1);
+  // the decimal point sits after `point` digits of `d`
+  const point = (dot < 0 ? mant.length : dot) + exp;
+  const keep = point + digits;
+  if (keep < 0) return 0;
+  if (keep >= d.length) return Math.round(a * (POW10[digits] as number));
+  let k = keep === 0 ? 0 : Number(d.slice(0, keep));
+  if (d.charCodeAt(keep) >= 53 /* '5' */) k += 1;
+  return k;
+}
