@@ -20,6 +20,7 @@ export const LangText = Type.Union(
     Type.String(),
     Type.Record(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]+)*$' }), Type.String(), {
       minProperties: 1,
+      additionalProperties: false,
     }),
   ],
   { description: 'Text, or text per language code: `{zh: 在线服务, en: Online service}`.' },
