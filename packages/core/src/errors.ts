@@ -35,6 +35,7 @@ export const codes = {
   E209: 'data file too large',
   E210: 'year not in the data',
   E211: 'duplicate column name in the data',
+  E211: 'duplicate column name in the data',
   // engine
   E300: 'no units left to assess',
   E301: 'constant indicator cannot be normalised by this method',
@@ -49,6 +50,8 @@ export const codes = {
   E500: 'invalid chart input or options',
   E501: 'unknown unit or node asked for by a chart',
   // warnings (recorded in the Result, never printed by the engine)
+  // data warnings (loaders and checkDataset)
+  W200: 'column not in the indicator set (loaded as an extra variable) or ignored',
   // data warnings (loaders and checkDataset)
   W200: 'column not in the indicator set (loaded as an extra variable) or ignored',
   W300: 'node not computed: data coverage below its threshold',

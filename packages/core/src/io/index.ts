@@ -1,0 +1,20 @@
+/**
+ * @govscore/core/io — the file edge of the engine: reading dataset files (Node), and the XLSX/CSV
+ * readers and writers (pure, also usable in the browser when imported from their modules).
+ */
+
+export { type CsvWriteOptions, toCsv } from './csv-write';
+export { type ReadDatasetOptions, readDataset } from './read';
+export { decodeText, type TextEncodingName } from './text';
+export {
+  cellRef,
+  neutralise,
+  parseDatasetXlsx,
+  readXlsxRows,
+  type SheetData,
+  writeXlsx,
+  type XlsxCell,
+  type XlsxReadOptions,
+  type XlsxRow,
+  type XlsxSheet,
+} from './xlsx';

@@ -1,0 +1,442 @@
+/**
+ * XLSX (Office Open XML spreadsheet) reading and writing, written directly on `fflate` (zip): no
+ * spreadsheet library, hence no prototype pollution (nothing read from the file becomes an object
+ * key), no formula evaluation, no external entities. Pure (bytes in, bytes out): usable in Node and
+ * the browser.
+ *
+ * Reading gives every worksheet's cells as values (numbers, text, booleans; dates stay Excel serial
+ * numbers; error cells such as `#N/A` are text). Writing is deterministic: the same sheets give the
+ * same bytes (fixed zip timestamps, fixed document properties, shared strings in first-seen order).
+ */
+import { unzipSync, zipSync } from 'fflate';
+import { GovscoreError, type Location, type Problem, problem } from '../errors';
+import {
+  cleanHeader,
+  columnLetters,
+  type DatasetOptions,
+  datasetFromTable,
+  type LoadedDataset,
+  type Table,
+} from '../load/dataset';
+import { sha256Hex } from '../util/sha256';
+import { attributes, decodeEntities, decodeExcelEscapes, escapeXml, runText } from './xml';
+
+/** A cell value read from or written to a sheet; null = empty. */
+export type XlsxCell = string | number | boolean | null;
+
+/** One row of a sheet as read: its 1-based row number and its cells from column A (dense, null = empty). */
+export interface XlsxRow {
+  row: number;
+  cells: XlsxCell[];
+}
+
+export interface XlsxSheet {
+  name: string;
+  rows: XlsxRow[];
+}
+
+export interface XlsxReadOptions {
+  /** Most uncompressed bytes accepted (default 256 MiB): a guard against zip bombs (E209). */
+  maxBytes?: number;
+  /** File name, for messages. */
+  file?: string;
+  /** Read only this sheet (by name). */
+  sheet?: string;
+}
+
+/** `sheet!A1`-style reference of a cell: `cellRef(2, 5)` → `C5` (column index from 0, row from 1). */
+export function cellRef(column: number, row: number): string {
+  return `${columnLetters(column)}${row}`;
+}
+
+/** Column index (from 0) of letters: `A` → 0, `AA` → 26. */
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
+}
+
+const dec = new TextDecoder('utf-8');
+
+function resolvePath(baseDir: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = `${baseDir}${target}`.split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+/**
+ * Reads the worksheets of an XLSX file.
+ *
+ * @param bytes the file
+ * @param opts size guard, file name for messages, one sheet by name
+ * @returns sheets in workbook order, each with its non-empty rows
+ * @throws GovscoreError E200 when the bytes are not an XLSX file (or the sheet is not there), E209
+ *   when it unpacks to more than `maxBytes`
+ * @example readXlsxRows(writeXlsx([{ name: 'a', rows: [['id', 'x'], ['A', 1]] }]))
+ *   // [{ name: 'a', rows: [{ row: 1, cells: ['id', 'x'] }, { row: 2, cells: ['A', 1] }] }]
+ * Reference: ECMA-376 Part 1, §18.3 (worksheets) and §18.4 (shared strings).
+ */
+export function readXlsxRows(bytes: Uint8Array, opts: XlsxReadOptions = {}): XlsxSheet[] {
+  const where: Location = opts.file !== undefined ? { file: opts.file } : {};
+  const maxBytes = opts.maxBytes ?? 256 * 1024 * 1024;
+  let total = 0;
+  let tooBig = false;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (!/\.(xml|rels)$/i.test(f.name)) return false;
+        total += f.originalSize;
+        if (total > maxBytes) {
+          tooBig = true;
+          return false;
+        }
+        return true;
+      },
+    });
+  } catch (e) {
+    throw new GovscoreError([
+      problem(
+        'E200',
+        `not an XLSX file (zip): ${e instanceof Error ? e.message : String(e)}`,
+        where,
+        'save the workbook as .xlsx (Excel 2007 or later), or as CSV',
+      ),
+    ]);
+  }
+  if (tooBig)
+    throw new GovscoreError([
+      problem(
+        'E209',
+        `the XLSX file unpacks to more than ${maxBytes} bytes`,
+        where,
+        'split the workbook, or raise maxBytes',
+      ),
+    ]);
+  const part = (name: string): string | undefined => {
+    // zip entry names are compared ignoring case (some writers differ)
+    const exact = Object.hasOwn(files, name) ? files[name] : undefined;
+    if (exact) return dec.decode(exact);
+    const lower = name.toLowerCase();
+    for (const k of Object.keys(files)) if (k.toLowerCase() === lower) return dec.decode(files[k]!);
+    return undefined;
+  };
+
+  // the workbook part, from the package relationships
+  let wbPath = 'xl/workbook.xml';
+  const rootRels = part('_rels/.rels');
+  if (rootRels) {
+    for (const m of rootRels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
+      const a = attributes(m[1]!);
+      if ((a.get('Type') ?? '').endsWith('/officeDocument'))
+        wbPath = resolvePath('', a.get('Target') ?? wbPath);
+    }
+  }
+  const wb = part(wbPath);
+  if (wb === undefined)
+    throw new GovscoreError([
+      problem('E200', 'not an XLSX file: no workbook part', where, 'save the workbook as .xlsx, or as CSV'),
+    ]);
+  const wbDir = wbPath.includes('/') ? wbPath.slice(0, wbPath.lastIndexOf('/') + 1) : '';
+  const wbRelsPath = `${wbDir}_rels/${wbPath.slice(wbDir.length)}.rels`;
+  const targets = new Map<string, { target: string; type: string }>();
+  const wbRels = part(wbRelsPath) ?? '';
+  let sstPath: string | undefined;
+  for (const m of wbRels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
+    const a = attributes(m[1]!);
+    const type = a.get('Type') ?? '';
+    const target = resolvePath(wbDir, a.get('Target') ?? '');
+    targets.set(a.get('Id') ?? '', { target, type });
+    if (type.endsWith('/sharedStrings')) sstPath = target;
+  }
+
+  // shared strings
+  const shared: string[] = [];
+  const sst = part(sstPath ?? `${wbDir}sharedStrings.xml`);
+  if (sst)
+    for (const m of sst.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
+      shared.push(runText(m[1] ?? ''));
+
+  const sheets: XlsxSheet[] = [];
+  for (const m of wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
+    const a = attributes(m[1]!);
+    const name = a.get('name') ?? `Sheet${sheets.length + 1}`;
+    if (opts.sheet !== undefined && name !== opts.sheet) continue;
+    const rel = targets.get(a.get('r:id') ?? a.get('id') ?? '');
+    if (!rel?.type.endsWith('/worksheet')) continue;
+    const xml = part(rel.target);
+    if (xml === undefined) continue;
+    sheets.push({ name, rows: parseSheet(xml, shared) });
+  }
+  if (opts.sheet !== undefined && sheets.length === 0) {
+    const names = [...wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map(
+      (m) => attributes(m[1]!).get('name') ?? '',
+    );
+    throw new GovscoreError([
+      problem(
+        'E200',
+        `the workbook has no worksheet named ${opts.sheet}`,
+        where,
+        `sheets are: ${names.join(', ')}`,
+      ),
+    ]);
+  }
+  return sheets;
+}
+
+function parseSheet(xml: string, shared: readonly string[]): XlsxRow[] {
+  const rows: XlsxRow[] = [];
+  const dataStart = xml.search(/<(?:\w+:)?sheetData\b/);
+  if (dataStart < 0) return rows;
+  const body = xml.slice(dataStart);
+  let lastRow = 0;
+  const rowRe = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
+  const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+  for (let m = rowRe.exec(body); m !== null; m = rowRe.exec(body)) {
+    const ra = attributes(m[1]!);
+    const rn = Number(ra.get('r'));
+    const rowNo = Number.isInteger(rn) && rn > 0 ? rn : lastRow + 1;
+    lastRow = rowNo;
+    const inner = m[2];
+    if (!inner) continue;
+    const cells: XlsxCell[] = [];
+    let col = -1;
+    cellRe.lastIndex = 0;
+    for (let c = cellRe.exec(inner); c !== null; c = cellRe.exec(inner)) {
+      const ca = attributes(c[1]!);
+      const ref = ca.get('r');
+      const letters = ref ? /^([A-Z]+)/.exec(ref)?.[1] : undefined;
+      col = letters ? columnIndex(letters) : col + 1;
+      const value = cellValue(ca.get('t') ?? 'n', c[2] ?? '', shared);
+      if (value === null) continue;
+      while (cells.length < col) cells.push(null);
+      cells[col] = value;
+    }
+    if (cells.some((v) => v !== null && v !== '')) rows.push({ row: rowNo, cells });
+  }
+  return rows;
+}
+
+function cellValue(type: string, inner: string, shared: readonly string[]): XlsxCell {
+  if (type === 'inlineStr') {
+    const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner);
+    return is ? runText(is[1]!) : null;
+  }
+  const v = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner);
+  if (!v) return null;
+  const raw = decodeEntities(v[1]!);
+  switch (type) {
+    case 's': {
+      const i = Number(raw);
+      return Number.isInteger(i) && i >= 0 && i < shared.length ? shared[i]! : null;
+    }
+    case 'b':
+      return raw.trim() === '1' || raw.trim().toLowerCase() === 'true';
+    case 'str':
+    case 'e':
+    case 'd':
+      return decodeExcelEscapes(raw);
+    default: {
+      const n = Number(raw);
+      return raw.trim() !== '' && Number.isFinite(n) ? n : decodeExcelEscapes(raw);
+    }
+  }
+}
+
+/**
+ * Reads a dataset from an XLSX workbook: the sheet named `opts.sheet`, else the first worksheet. The
+ * first non-empty row is the header; the rest are read as in CSV (see `parseDatasetCsv`), cells keeping
+ * their XLSX types (numbers stay numbers). Problems name `sheet`, `row` and `column` (letters):
+ * `data.xlsx!Sheet1!C5`.
+ *
+ * @param bytes the file
+ * @param opts dataset options, plus `sheet` and `maxBytes`
+ * @throws GovscoreError E200 / E209 when the file is not a readable workbook (see readXlsxRows)
+ */
+export function parseDatasetXlsx(
+  bytes: Uint8Array,
+  opts: DatasetOptions & { sheet?: string; maxBytes?: number } = {},
+): LoadedDataset {
+  const base: Location = opts.file !== undefined ? { file: opts.file } : {};
+  const sheets = readXlsxRows(bytes, {
+    ...(opts.file !== undefined ? { file: opts.file } : {}),
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
+  });
+  const hash = opts.sourceHash ?? sha256Hex(bytes);
+  const problems: Problem[] = [];
+  const sheet = sheets[0];
+  const headerRow = sheet?.rows[0];
+  if (!sheet || !headerRow) {
+    problems.push(
+      problem(
+        'E200',
+        'the workbook has no data (no worksheet with a header row)',
+        base,
+        'put a header row and one row per unit on the first sheet',
+      ),
+    );
+    const source: { file?: string; hash?: string } = { hash };
+    if (opts.file !== undefined) source.file = opts.file;
+    return { dataset: { units: [], years: [], variables: [], values: new Map(), source }, problems };
+  }
+  const body = sheet.rows.slice(1);
+  const at = (row: number, col: number): Location => ({
+    ...base,
+    sheet: sheet.name,
+    row,
+    column: columnLetters(col),
+  });
+  const { keep, columns } = cleanHeader(
+    headerRow.cells,
+    body.map((r) => r.cells),
+    (j) => at(headerRow.row, j),
+    (p) => problems.push(p),
+  );
+  const colIndex = new Map(columns.map((c, k) => [c, keep[k]!]));
+  const table: Table = {
+    columns,
+    rows: body.map((r) => keep.map((j) => r.cells[j] ?? null)),
+    where: (ri, col) => at(ri < 0 ? headerRow.row : body[ri]!.row, colIndex.get(col) ?? 0),
+  };
+  const out = datasetFromTable(table, { ...opts, sourceHash: hash });
+  return { dataset: out.dataset, problems: [...problems, ...out.problems] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// writing
+
+/** A sheet to write: its name and rows of cells (null or NaN = empty cell). */
+export interface SheetData {
+  name: string;
+  rows: readonly (readonly (string | number | boolean | null | undefined)[])[];
+}
+
+/**
+ * Neutralises text that a spreadsheet could take for a formula: text starting with `=`, `+`, `-`,
+ * `@`, tab or CR gets a leading `'`. Numbers are never touched (a negative number stays a number).
+ * Reference: OWASP "CSV Injection".
+ * @example neutralise('=HYPERLINK("x")') // "'=HYPERLINK(\"x\")"
+ */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function sheetNames(sheets: readonly SheetData[]): string[] {
+  const used = new Set<string>();
+  return sheets.map((s, i) => {
+    // Excel: 1-31 characters, none of : \ / ? * [ ], not starting or ending with '
+    let base = s.name
+      .replace(/[:\\/?*[\]]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, 31);
+    if (base.trim() === '') base = `Sheet${i + 1}`;
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) {
+      const suffix = ` (${k})`;
+      name = base.slice(0, 31 - suffix.length) + suffix;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+const FIXED_TIME = '1980-01-01T00:00:00Z';
+
+/**
+ * Writes sheets as an XLSX workbook, deterministically (same sheets → same bytes).
+ *
+ * - text → shared strings, neutralised against formula injection (see `neutralise`); characters XML
+ *   cannot hold are written as Excel's `_xHHHH_` escapes; numbers → numeric cells written with
+ *   `String(x)` (shortest round-trip); booleans → boolean cells; null, undefined, NaN, ±Infinity →
+ *   no cell (empty).
+ * - sheet names are made valid for Excel (31 characters, no `:\/?*[]`, unique ignoring case).
+ * - zip entries dated 1980-01-01 00:00 (local DOS time), document properties dated 1980-01-01T00:00:00Z.
+ *
+ * @param sheets sheets in order, each with rows of cells (first row usually the header)
+ * @returns the .xlsx file bytes
+ * @example writeFileSync('out.xlsx', writeXlsx([{ name: 'scores', rows: [['id', 'score'], ['A', 81.5]] }]))
+ * Reference: ECMA-376 Part 1 (SpreadsheetML); the minimal package Excel, LibreOffice and openpyxl open.
+ */
+export function writeXlsx(sheets: readonly SheetData[]): Uint8Array {
+  const names = sheetNames(sheets.length > 0 ? sheets : [{ name: 'Sheet1', rows: [] }]);
+  const list = sheets.length > 0 ? sheets : [{ name: 'Sheet1', rows: [] }];
+  const sst: string[] = [];
+  const sstIndex = new Map<string, number>();
+  let sstCount = 0;
+  const sheetXml = list.map((s) => {
+    const out: string[] = [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+      '<sheetData>',
+    ];
+    s.rows.forEach((row, ri) => {
+      const r = ri + 1;
+      let cells = '';
+      row.forEach((v, ci) => {
+        if (v === null || v === undefined) return;
+        const ref = cellRef(ci, r);
+        if (typeof v === 'number') {
+          if (Number.isFinite(v)) cells += `<c r="${ref}"><v>${String(v)}</v></c>`;
+        } else if (typeof v === 'boolean') {
+          cells += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+        } else {
+          const text = neutralise(String(v));
+          let k = sstIndex.get(text);
+          if (k === undefined) {
+            k = sst.length;
+            sst.push(text);
+            sstIndex.set(text, k);
+          }
+          sstCount++;
+          cells += `<c r="${ref}" t="s"><v>${k}</v></c>`;
+        }
+      });
+      out.push(cells === '' ? `<row r="${r}"/>` : `<row r="${r}">${cells}</row>`);
+    });
+    out.push('</sheetData></worksheet>');
+    return out.join('');
+  });
+
+  const sheetOverrides = list
+    .map(
+      (_s, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    )
+    .join('');
+  const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const parts: Record<string, string> = {
+    '[Content_Types].xml': `${xmlHead}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheetOverrides}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`,
+    '_rels/.rels': `${xmlHead}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+    'docProps/core.xml': `${xmlHead}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>govscore</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${FIXED_TIME}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${FIXED_TIME}</dcterms:modified></cp:coreProperties>`,
+    'docProps/app.xml': `${xmlHead}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>govscore</Application></Properties>`,
+    'xl/workbook.xml': `${xmlHead}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${names
+      .map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .join('')}</sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `${xmlHead}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${list
+      .map(
+        (_s, i) =>
+          `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+      )
+      .join(
+        '',
+      )}<Relationship Id="rId${list.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId${list.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    'xl/styles.xml': `${xmlHead}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+    'xl/sharedStrings.xml': `${xmlHead}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sstCount}" uniqueCount="${sst.length}">${sst
+      .map((t) => `<si><t${/^\s|\s$/.test(t) ? ' xml:space="preserve"' : ''}>${escapeXml(t)}</t></si>`)
+      .join('')}</sst>`,
+  };
+  sheetXml.forEach((x, i) => {
+    parts[`xl/worksheets/sheet${i + 1}.xml`] = x;
+  });
+  const enc = new TextEncoder();
+  const files: Record<string, Uint8Array> = {};
+  for (const [k, v] of Object.entries(parts)) files[k] = enc.encode(v);
+  // DOS times are local: a Date built from local fields always writes 1980-01-01 00:00.
+  return zipSync(files, { level: 6, mtime: new Date(1980, 0, 1, 0, 0, 0) });
+}

@@ -1,0 +1,991 @@
+/**
+ * Dataset loaders: CSV text, JSON text, or rows already read (XLSX, JS objects) → a `Dataset` and the
+ * problems found while reading, all at once. Pure: no file system (see `@govscore/core/io` for files).
+ *
+ * ## Forms
+ * - **wide**: one row per unit (and year), one column per variable: `id,name_zh,name_en,group,year,x1,x2`.
+ *   Checklist items are columns `indicator.item`.
+ * - **long**: one row per value: `unit,indicator,value[,year][,name...][,group...][,note,source,url,file,date]`.
+ *   Checklist items are rows with indicator `indicator.item`. Evidence columns attach to the value
+ *   (latest year only).
+ * - `form: 'auto'` (default): long when the table has a unit column, an indicator column and a value
+ *   column (any of the aliases below), wide otherwise.
+ *
+ * ## Columns (names compared ignoring case)
+ * - unit id: `unitColumn`, else the first of `id, unit, unit_id, region_id, code, ucode, iso3, iso3c,
+ *   cc_iso3c`. Ids are trimmed text; a number (XLSX) becomes its decimal text.
+ * - names: `nameColumns`, else `name, uname, unit_name, region_name, 名称` and `name_<lang>` /
+ *   `uname_<lang>` (e.g. `name_zh`). With language columns the name is `{zh, en}`; a plain `name` then
+ *   goes under the set's first language (or `und`); alone it is a plain string.
+ * - year: `yearColumn`, else the first of `year, time, ref_year, 年份, 年度`. Years are integers.
+ * - groups: `groupColumns` if given, else columns named `group`, `group*`, `*_group`, `region`, `区域`;
+ *   plus, in wide form, any other column that is not a variable of the set and holds only text
+ *   (no number, no yes/no answer), e.g. `income: high`. Groups are taken from the unit's first row
+ *   with a value.
+ * - long form: indicator `indicator, variable, indicator_id, icode, var, 指标`; value `value, val, 值, 数值`.
+ * - evidence (long) / ignored (wide): `note, notes, comment, remark, 备注` → note; `source, 来源`;
+ *   `url, link, 链接`; `file`; `date`.
+ * - everything else is a variable: an indicator, checklist item or denominator of the set, or an
+ *   extra variable (a column of numbers, or of yes/no answers → 1/0).
+ *
+ * ## Cells (see `readCell`)
+ * Missing: empty, `NA`, `N/A`, `#N/A`, `..`, `-`, `—` → NaN (never 0). Numbers are read exactly
+ * (`Number()` of the decimal text, 17 significant digits round-trip). `1,234.5`, `5,1`, `NaN`,
+ * `Infinity` → E204 with a hint. `12%` → 12 only for `type: percentage` indicators, else E204 (a
+ * percentage is written in points: 12, not 0.12). Binary indicators and checklist items also accept
+ * yes/no/是/否/true/false/Y/N; ordinal indicators their `levels` keys.
+ *
+ * ## Problems reported here (all at once; rows with problems keep what can be read)
+ * E200 unreadable text (CSV quote, JSON syntax), E203 duplicate unit (wide: same unit and year; long:
+ * same unit, indicator and year; both rows named, the later row skipped), E204 not a number, E206
+ * missing unit id (row skipped), E207 missing/unnamed/forbidden column or a row with too many cells,
+ * E208 unknown answer, E211 duplicate column name. The fit to the set (E201/W200, E202, E106, ranges)
+ * is `checkDataset`'s job.
+ */
+import { type ErrorCode, type Location, type Problem, problem } from '../errors';
+import type { IndicatorSet, LangText } from '../schema/indicator-set';
+import { sha256Hex } from '../util/sha256';
+import {
+  isAnswerText,
+  isMissingText,
+  readCell,
+  readNumberText,
+  type SetVariables,
+  setVariables,
+  showCell,
+  type VariableSpec,
+} from './check-data';
+import { type CsvDelimiter, parseCsv } from './csv';
+import type { Dataset, Evidence, Unit } from './dataset-types';
+
+export interface DatasetOptions {
+  /** File name as given, for messages and `source.file`. */
+  file?: string;
+  /** Wide, long, or auto (default). */
+  form?: 'wide' | 'long' | 'auto';
+  /** Unit id column (default: first of id, unit, unit_id, region_id, code, uCode, iso3, iso3c, cc_iso3c). */
+  unitColumn?: string;
+  /** Name columns (default: name, name_<lang>, uName...). `name_zh` → `{zh: ...}`. */
+  nameColumns?: string[];
+  /** Group columns (default: group, group*, *_group, region; plus text-only columns in wide form). */
+  groupColumns?: string[];
+  /** Year column (default: year, Time, ref_year, 年份). */
+  yearColumn?: string;
+  /** Indicator set: which columns are indicators, how answers are read. */
+  set?: IndicatorSet;
+  /** CSV only: delimiter (default: detected from the header line). */
+  delimiter?: CsvDelimiter;
+  /** sha256 hex of the original file bytes, when the caller has them (default: of the text as UTF-8). */
+  sourceHash?: string;
+}
+
+export interface LoadedDataset {
+  dataset: Dataset;
+  problems: Problem[];
+}
+
+/** Where a cell of a table is: row index (0-based, data rows) and column name → file location. */
+export type CellLocator = (row: number, column: string) => Location;
+
+/** A table of cells, whatever it was read from. */
+export interface Table {
+  /** Column names, in order, unique. */
+  columns: string[];
+  rows: unknown[][];
+  where: CellLocator;
+}
+
+const UNIT_ALIASES = ['id', 'unit', 'unit_id', 'region_id', 'code', 'ucode', 'iso3', 'iso3c', 'cc_iso3c'];
+const YEAR_ALIASES = ['year', 'time', 'ref_year', '年份', '年度'];
+const INDICATOR_ALIASES = ['indicator', 'variable', 'indicator_id', 'icode', 'var', '指标'];
+const VALUE_ALIASES = ['value', 'val', '值', '数值'];
+const NAME_PLAIN = ['name', 'uname', 'unit_name', 'region_name', '名称'];
+const NAME_LANG_RE = /^(?:name|uname|unit_name|region_name)[_-]([a-z]{2,3})$/i;
+const EVIDENCE: Record<string, keyof Evidence> = {
+  note: 'note',
+  notes: 'note',
+  comment: 'note',
+  remark: 'note',
+  备注: 'note',
+  source: 'source',
+  来源: 'source',
+  url: 'url',
+  link: 'url',
+  链接: 'url',
+  file: 'file',
+  date: 'date',
+};
+/** Column names refused (they would be unsafe as object keys downstream). */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+function isDefaultGroup(name: string): boolean {
+  const l = name.toLowerCase();
+  return l === 'group' || l.startsWith('group') || l.endsWith('_group') || l === 'region' || l === '区域';
+}
+
+function findColumn(columns: readonly string[], aliases: readonly string[]): string | undefined {
+  for (const a of aliases) {
+    const c = columns.find((col) => col.toLowerCase() === a);
+    if (c !== undefined) return c;
+  }
+  return undefined;
+}
+
+function cellText(raw: unknown): string | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  if (typeof raw === 'string') {
+    const s = raw.trim();
+    return s === '' ? undefined : s;
+  }
+  if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : undefined;
+  if (typeof raw === 'boolean') return String(raw);
+  return undefined;
+}
+
+function isBlank(raw: unknown): boolean {
+  return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
+}
+
+/** How one column is read. */
+type Role =
+  | { kind: 'unit' }
+  | { kind: 'year' }
+  | { kind: 'name'; lang?: string }
+  | { kind: 'group' }
+  | { kind: 'evidence'; field: keyof Evidence }
+  | { kind: 'indicator' }
+  | { kind: 'value' }
+  | { kind: 'variable'; spec?: VariableSpec; answers: boolean }
+  | { kind: 'ignore' };
+
+interface Entry {
+  unit: number;
+  year: number | undefined;
+  variable: string;
+  value: number;
+}
+
+/**
+ * Builds a Dataset from a table (the common path of every loader). See the module comment for the
+ * forms, columns, cells and problems.
+ *
+ * @param table columns, rows of cells, and where each cell is in the file
+ * @param opts see DatasetOptions
+ * @returns the dataset (always; empty when no unit column) and the reading problems
+ */
+export function datasetFromTable(table: Table, opts: DatasetOptions = {}): LoadedDataset {
+  const problems: Problem[] = [];
+  const file = opts.file;
+  const base: Location = file !== undefined ? { file } : {};
+  const sv: SetVariables | undefined = opts.set ? setVariables(opts.set) : undefined;
+  const columns = table.columns;
+  const report = (code: ErrorCode, message: string, where: Location, hint?: string) =>
+    problems.push(problem(code, message, { ...base, ...where }, hint));
+  const header = (col: string): Location => {
+    const w = table.where(-1, col);
+    return w;
+  };
+
+  const source: Dataset['source'] = {};
+  if (file !== undefined) source.file = file;
+  if (opts.sourceHash !== undefined) source.hash = opts.sourceHash;
+  const empty = (): LoadedDataset => ({
+    dataset: { units: [], years: [], variables: [], values: new Map(), source },
+    problems,
+  });
+
+  // --- column roles
+  const role = new Map<string, Role>();
+  let unitCol: string | undefined;
+  if (opts.unitColumn !== undefined) {
+    unitCol =
+      columns.find((c) => c === opts.unitColumn) ??
+      columns.find((c) => c.toLowerCase() === opts.unitColumn!.toLowerCase());
+    if (unitCol === undefined) {
+      report(
+        'E207',
+        `unit column ${opts.unitColumn} is not in the data`,
+        {},
+        `columns are: ${columns.join(', ')}`,
+      );
+      return empty();
+    }
+  } else {
+    unitCol = findColumn(columns, UNIT_ALIASES);
+    if (unitCol === undefined) {
+      report(
+        'E207',
+        'no unit id column in the data',
+        {},
+        `name the id column one of ${UNIT_ALIASES.join(', ')}, or give unitColumn; columns are: ${columns.join(', ')}`,
+      );
+      return empty();
+    }
+  }
+  role.set(unitCol, { kind: 'unit' });
+
+  const explicit = (names: string[] | undefined, what: string): string[] => {
+    const found: string[] = [];
+    for (const n of names ?? []) {
+      const c =
+        columns.find((col) => col === n) ?? columns.find((col) => col.toLowerCase() === n.toLowerCase());
+      if (c === undefined)
+        report('E207', `${what} column ${n} is not in the data`, {}, `columns are: ${columns.join(', ')}`);
+      else found.push(c);
+    }
+    return found;
+  };
+
+  let yearCol: string | undefined;
+  if (opts.yearColumn !== undefined) yearCol = explicit([opts.yearColumn], 'year')[0];
+  else yearCol = findColumn(columns, YEAR_ALIASES);
+  if (yearCol !== undefined && !role.has(yearCol)) role.set(yearCol, { kind: 'year' });
+  else yearCol = undefined;
+
+  const indCol = findColumn(columns, INDICATOR_ALIASES);
+  const valCol = findColumn(columns, VALUE_ALIASES);
+  const long =
+    opts.form === 'long' ||
+    ((opts.form === undefined || opts.form === 'auto') &&
+      indCol !== undefined &&
+      valCol !== undefined &&
+      !sv?.specs.has(indCol) &&
+      !sv?.specs.has(valCol));
+  if (long) {
+    if (indCol === undefined || valCol === undefined || role.has(indCol) || role.has(valCol)) {
+      report(
+        'E207',
+        `long data need an indicator column and a value column${indCol === undefined ? '; no indicator column found' : ''}${valCol === undefined ? '; no value column found' : ''}`,
+        {},
+        `name them one of ${INDICATOR_ALIASES.join(', ')} and one of ${VALUE_ALIASES.join(', ')}; columns are: ${columns.join(', ')}`,
+      );
+      return empty();
+    }
+    role.set(indCol, { kind: 'indicator' });
+    role.set(valCol, { kind: 'value' });
+  }
+
+  const plainNameLang = opts.set?.languages?.[0] ?? 'und';
+  const nameCols =
+    opts.nameColumns !== undefined
+      ? explicit(opts.nameColumns, 'name')
+      : columns.filter(
+          (c) =>
+            !role.has(c) &&
+            !sv?.specs.has(c) &&
+            (NAME_PLAIN.includes(c.toLowerCase()) || NAME_LANG_RE.test(c)),
+        );
+  for (const c of nameCols) {
+    if (role.has(c)) continue;
+    const m = NAME_LANG_RE.exec(c);
+    role.set(c, m ? { kind: 'name', lang: m[1]!.toLowerCase() } : { kind: 'name' });
+  }
+
+  const groupCols =
+    opts.groupColumns !== undefined
+      ? explicit(opts.groupColumns, 'group')
+      : columns.filter((c) => !role.has(c) && !sv?.specs.has(c) && isDefaultGroup(c));
+  for (const c of groupCols) if (!role.has(c)) role.set(c, { kind: 'group' });
+
+  for (const c of columns) {
+    if (role.has(c)) continue;
+    const spec = sv?.specs.get(c);
+    const ev = EVIDENCE[c.toLowerCase()];
+    if (spec === undefined && ev !== undefined) {
+      role.set(c, long ? { kind: 'evidence', field: ev } : { kind: 'ignore' });
+      continue;
+    }
+    if (long) {
+      report(
+        'W200',
+        `column ${c} is ignored in long data`,
+        header(c),
+        `long data have unit, indicator, value, year, name, group and evidence columns (${Object.keys(EVIDENCE).join(', ')})`,
+      );
+      role.set(c, { kind: 'ignore' });
+      continue;
+    }
+    if (spec !== undefined) {
+      role.set(c, { kind: 'variable', spec, answers: spec.kind === 'binary' });
+      continue;
+    }
+    // not in the set: numbers → variable; yes/no answers → 0/1 variable; text only → group
+    const j = columns.indexOf(c);
+    let nums = 0;
+    let answers = 0;
+    let texts = 0;
+    for (const r of table.rows) {
+      const raw = r[j];
+      if (raw === null || raw === undefined) continue;
+      if (typeof raw === 'number') nums++;
+      else if (typeof raw === 'boolean') answers++;
+      else if (typeof raw === 'string') {
+        const s = raw.trim();
+        if (isMissingText(s)) continue;
+        if (readNumberText(s).ok) nums++;
+        else if (isAnswerText(s)) answers++;
+        else texts++;
+      } else texts++;
+    }
+    if (texts > 0 && nums === 0 && answers === 0) role.set(c, { kind: 'group' });
+    else role.set(c, { kind: 'variable', answers: answers > 0 && texts === 0 });
+  }
+
+  // --- rows
+  const unitIndex = new Map<string, number>();
+  const units: Unit[] = [];
+  const unitRow = new Map<number, number>(); // unit → first row (for group/name filling)
+  const entries: Entry[] = [];
+  const seenKey = new Map<string, number>(); // dedup key → row
+  const dupReported = new Set<number>();
+  const yearsSet = new Set<number>();
+  const variables: string[] = [];
+  const variableSet = new Set<string>();
+  const evidenceRows: { unit: number; year: number | undefined; variable: string; ev: Evidence }[] = [];
+  const addVariable = (v: string) => {
+    if (!variableSet.has(v)) {
+      variableSet.add(v);
+      variables.push(v);
+    }
+  };
+  if (!long) for (const c of columns) if (role.get(c)?.kind === 'variable') addVariable(c);
+
+  const ui = columns.indexOf(unitCol);
+  const yi = yearCol !== undefined ? columns.indexOf(yearCol) : -1;
+  const ii = long && indCol !== undefined ? columns.indexOf(indCol) : -1;
+  const vi = long && valCol !== undefined ? columns.indexOf(valCol) : -1;
+  const longSpecs = new Map<string, { spec: VariableSpec | undefined; answers: boolean }>();
+  // long data, indicators not in the set: read yes/no answers when every value of it is one
+  let answerVars: Set<string> | undefined;
+  const longAnswers = (): Set<string> => {
+    if (answerVars) return answerVars;
+    const counts = new Map<string, { ans: number; other: number }>();
+    for (const r2 of table.rows) {
+      const v = cellText(r2[ii]);
+      if (v === undefined) continue;
+      let c = counts.get(v);
+      if (!c) counts.set(v, (c = { ans: 0, other: 0 }));
+      const x = r2[vi];
+      if (typeof x === 'boolean' || (typeof x === 'string' && isAnswerText(x))) c.ans++;
+      else if (typeof x === 'string' && !isMissingText(x) && !readNumberText(x).ok) c.other++;
+      else if (x !== null && x !== undefined && typeof x !== 'string' && typeof x !== 'number') c.other++;
+    }
+    answerVars = new Set([...counts].filter(([, c]) => c.ans > 0 && c.other === 0).map(([v]) => v));
+    return answerVars;
+  };
+
+  table.rows.forEach((r, ri) => {
+    const at = (col: string, unit?: string): Location => ({
+      ...table.where(ri, col),
+      ...(unit !== undefined ? { unit } : {}),
+    });
+    if (r.every(isBlank)) return;
+    // unit
+    const rawId = r[ui];
+    const id = cellText(rawId);
+    if (id === undefined) {
+      report(
+        'E206',
+        `row has no unit id (column ${unitCol})`,
+        at(unitCol!),
+        `fill in the ${unitCol} column; the row is skipped`,
+      );
+      return;
+    }
+    // year
+    let year: number | undefined;
+    if (yi >= 0) {
+      const rawYear = r[yi];
+      const y =
+        typeof rawYear === 'number'
+          ? { ok: true as const, value: rawYear }
+          : readNumberText(cellText(rawYear) ?? '');
+      if (!y.ok || Number.isNaN(y.value) || !Number.isInteger(y.value)) {
+        report(
+          'E204',
+          `year ${isBlank(rawYear) ? '(empty)' : showCell(rawYear)} of unit ${id} is not a whole number`,
+          at(yearCol!, id),
+          `write the year as a number such as 2024; the row is skipped`,
+        );
+        return;
+      }
+      year = y.value;
+    }
+    // dedup (wide: unit+year)
+    if (!long) {
+      const key = `${id}\u0000${year ?? ''}`;
+      const first = seenKey.get(key);
+      if (first !== undefined) {
+        const yr = year !== undefined ? ` in ${year}` : '';
+        if (!dupReported.has(first)) {
+          dupReported.add(first);
+          report(
+            'E203',
+            `unit ${id}${yr} appears more than once (first row)`,
+            at(unitCol!, id),
+            'keep one row per unit and year; later rows are skipped',
+          );
+        }
+        report(
+          'E203',
+          `unit ${id}${yr} appears more than once (this row is skipped)`,
+          at(unitCol!, id),
+          'keep one row per unit and year',
+        );
+        return;
+      }
+      seenKey.set(key, ri);
+    }
+    let u = unitIndex.get(id);
+    if (u === undefined) {
+      u = units.length;
+      unitIndex.set(id, u);
+      units.push({ id, groups: {} });
+      unitRow.set(u, ri);
+    }
+    const unit = units[u]!;
+    if (year !== undefined) yearsSet.add(year);
+
+    // names, groups
+    const names: Record<string, string> = {};
+    let plain: string | undefined;
+    columns.forEach((c, j) => {
+      const ro = role.get(c)!;
+      if (ro.kind === 'name') {
+        const raw = r[j];
+        if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+          for (const [k, v] of Object.entries(raw as Record<string, unknown>))
+            if (typeof v === 'string' && v.trim() !== '' && !FORBIDDEN.has(k)) names[k] = v.trim();
+          return;
+        }
+        const t = cellText(raw);
+        if (t === undefined) return;
+        if (ro.lang !== undefined) names[ro.lang] = t;
+        else plain ??= t;
+      } else if (ro.kind === 'group') {
+        const t = cellText(r[j]);
+        if (t !== undefined && !Object.hasOwn(unit.groups, c)) unit.groups[c] = t;
+      }
+    });
+    if (unit.name === undefined) {
+      let name: LangText | undefined;
+      if (Object.keys(names).length > 0) {
+        if (plain !== undefined && !Object.hasOwn(names, plainNameLang)) names[plainNameLang] = plain;
+        name = names;
+      } else if (plain !== undefined) name = plain;
+      if (name !== undefined) unit.name = name;
+    }
+
+    // values
+    if (!long) {
+      columns.forEach((c, j) => {
+        const ro = role.get(c)!;
+        if (ro.kind !== 'variable') return;
+        const raw = r[j];
+        const got = readCell(ro.spec, raw, ro.answers);
+        if (!got.ok) {
+          report(got.code, `value ${showCell(raw)} in column ${c} ${got.why}`, at(c, id), got.hint);
+          return;
+        }
+        if (!Number.isNaN(got.value)) entries.push({ unit: u, year, variable: c, value: got.value });
+      });
+      return;
+    }
+    // long: one value
+    const variable = cellText(r[ii]);
+    if (variable === undefined) {
+      report(
+        'E207',
+        `row of unit ${id} has no indicator`,
+        at(indCol!, id),
+        `fill in the ${indCol} column; the row is skipped`,
+      );
+      return;
+    }
+    if (FORBIDDEN.has(variable)) {
+      report(
+        'E207',
+        `indicator name ${variable} is not allowed`,
+        at(indCol!, id),
+        'use an indicator id of the set',
+      );
+      return;
+    }
+    const key = `${id}\u0000${year ?? ''}\u0000${variable}`;
+    const first = seenKey.get(key);
+    if (first !== undefined) {
+      const yr = year !== undefined ? ` in ${year}` : '';
+      if (!dupReported.has(first)) {
+        dupReported.add(first);
+        report(
+          'E203',
+          `unit ${id} has two values for ${variable}${yr} (first row)`,
+          { ...table.where(first, indCol!), unit: id },
+          'keep one row per unit, indicator and year; later rows are skipped',
+        );
+      }
+      report(
+        'E203',
+        `unit ${id} has two values for ${variable}${yr} (this row is skipped)`,
+        at(indCol!, id),
+        'keep one row per unit, indicator and year',
+      );
+      return;
+    }
+    seenKey.set(key, ri);
+    let ls = longSpecs.get(variable);
+    if (ls === undefined) {
+      const spec = sv?.specs.get(variable);
+      let answers = spec?.kind === 'binary';
+      if (spec === undefined) answers = longAnswers().has(variable);
+      ls = { spec, answers };
+      longSpecs.set(variable, ls);
+    }
+    addVariable(variable);
+    const raw = r[vi];
+    const got = readCell(ls.spec, raw, ls.answers);
+    if (!got.ok) {
+      report(
+        got.code,
+        `value ${showCell(raw)} of ${variable} for unit ${id} ${got.why}`,
+        at(valCol!, id),
+        got.hint,
+      );
+    } else if (!Number.isNaN(got.value)) entries.push({ unit: u, year, variable, value: got.value });
+    // evidence
+    const ev: Evidence = {};
+    let hasEv = false;
+    columns.forEach((c, j) => {
+      const ro = role.get(c)!;
+      if (ro.kind !== 'evidence') return;
+      const t = cellText(r[j]);
+      if (t === undefined) return;
+      ev[ro.field] = ev[ro.field] === undefined ? t : `${ev[ro.field]}; ${t}`;
+      hasEv = true;
+    });
+    if (hasEv) evidenceRows.push({ unit: u, year, variable, ev });
+  });
+
+  // --- assemble
+  const years = [...yearsSet].sort((a, b) => a - b);
+  const frameOf = new Map(years.map((y, k) => [y, k]));
+  const n = units.length;
+  const frames = Math.max(1, years.length);
+  const values = new Map<string, Float64Array>();
+  for (const v of variables) values.set(v, new Float64Array(n * frames).fill(Number.NaN));
+  for (const e of entries) {
+    const f = e.year !== undefined ? frameOf.get(e.year)! : 0;
+    values.get(e.variable)![f * n + e.unit] = e.value;
+  }
+  const dataset: Dataset = { units, years, variables, values, source };
+  if (evidenceRows.length > 0) {
+    const latest = years[years.length - 1];
+    const evidence = new Map<string, Evidence>();
+    for (const e of evidenceRows) {
+      if (latest !== undefined && e.year !== latest) continue;
+      evidence.set(`${units[e.unit]!.id}\u0000${e.variable}`, e.ev);
+    }
+    if (evidence.size > 0) dataset.evidence = evidence;
+  }
+  return { dataset, problems };
+}
+
+/**
+ * Checks and cleans a header: trims names, refuses `__proto__`/`constructor`/`prototype` and unnamed
+ * columns holding data (E207), reports duplicate names (E211; the later column is dropped), drops
+ * unnamed empty columns (a trailing delimiter). Returns the kept column indexes and names.
+ */
+export function cleanHeader(
+  names: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  where: (col: number, name: string) => Location,
+  report: (p: Problem) => void,
+): { keep: number[]; columns: string[] } {
+  const keep: number[] = [];
+  const columns: string[] = [];
+  const seen = new Map<string, number>();
+  names.forEach((raw, j) => {
+    const name = cellText(raw) ?? '';
+    if (name === '') {
+      if (rows.some((r) => !isBlank(r[j])))
+        report(
+          problem(
+            'E207',
+            `column ${j + 1} has values but no name`,
+            where(j, ''),
+            'name the column in the header row',
+          ),
+        );
+      return;
+    }
+    if (FORBIDDEN.has(name)) {
+      report(problem('E207', `column name ${name} is not allowed`, where(j, name), 'rename the column'));
+      return;
+    }
+    const first = seen.get(name);
+    if (first !== undefined) {
+      report(
+        problem(
+          'E211',
+          `column ${name} appears twice (columns ${first + 1} and ${j + 1}); the second is ignored`,
+          where(j, name),
+          'give every column a different name',
+        ),
+      );
+      return;
+    }
+    seen.set(name, j);
+    keep.push(j);
+    columns.push(name);
+  });
+  return { keep, columns };
+}
+
+/** Spreadsheet column letters of a 0-based index: 0 → A, 26 → AA. */
+export function columnLetters(index: number): string {
+  let s = '';
+  let n = index + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * Reads a dataset from CSV text (wide or long; see the module comment for columns and cells).
+ * Lines starting with `#` before the header are skipped (provenance notes).
+ *
+ * @param text CSV text: UTF-8 (BOM allowed), `,` `;` or tab delimited (detected), CRLF or LF
+ * @param opts file name, form, column names, the indicator set
+ * @returns the dataset and every reading problem (never throws); problems carry `line`, `col` and
+ *   `column` (the header name)
+ * @example
+ * const { dataset } = parseDatasetCsv('id,name,x\nA,Alpha,1.5\nB,Beta,NA\n');
+ * dataset.values.get('x') // Float64Array [1.5, NaN]
+ */
+export function parseDatasetCsv(text: string, opts: DatasetOptions = {}): LoadedDataset {
+  const parsed = parseCsv(text, {
+    ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+    ...(opts.file !== undefined ? { file: opts.file } : {}),
+    comment: '#',
+  });
+  const problems: Problem[] = [...parsed.problems];
+  const base: Location = opts.file !== undefined ? { file: opts.file } : {};
+  const hash = opts.sourceHash ?? sha256Hex(text);
+  const headerRow = parsed.rows[0];
+  if (headerRow === undefined) {
+    problems.push(problem('E200', 'the data file is empty', base, 'write a header row and one row per unit'));
+    return { dataset: emptyDataset(opts, hash), problems };
+  }
+  const body = parsed.rows.slice(1);
+  const { keep, columns } = cleanHeader(
+    headerRow.cells,
+    body.map((r) => r.cells),
+    (j, name) => ({ ...base, line: headerRow.line, col: j + 1, ...(name ? { column: name } : {}) }),
+    (p) => problems.push(p),
+  );
+  const width = headerRow.cells.length;
+  const rows: unknown[][] = [];
+  for (const r of body) {
+    if (r.cells.length > width && r.cells.slice(width).some((c) => c.trim() !== ''))
+      problems.push(
+        problem(
+          'E207',
+          `line ${r.line} has ${r.cells.length} cells but the header has ${width}`,
+          { ...base, line: r.line, col: width + 1 },
+          'quote cells that contain the delimiter, or add a header for the extra column',
+        ),
+      );
+    rows.push(keep.map((j) => r.cells[j] ?? ''));
+  }
+  const colIndex = new Map(columns.map((c, k) => [c, keep[k]!]));
+  const table: Table = {
+    columns,
+    rows,
+    where: (ri, col) => {
+      const line = ri < 0 ? headerRow.line : body[ri]!.line;
+      const j = colIndex.get(col);
+      return { ...base, line, ...(j !== undefined ? { col: j + 1 } : {}), column: col };
+    },
+  };
+  const out = datasetFromTable(table, { ...opts, sourceHash: hash });
+  return { dataset: out.dataset, problems: [...problems, ...out.problems] };
+}
+
+function emptyDataset(opts: DatasetOptions, hash?: string): Dataset {
+  const source: Dataset['source'] = {};
+  if (opts.file !== undefined) source.file = opts.file;
+  if (hash !== undefined) source.hash = hash;
+  return { units: [], years: [], variables: [], values: new Map(), source };
+}
+
+/**
+ * Builds a dataset from rows already read, keyed by column name (XLSX rows, JS objects). Columns are
+ * the rows' keys in first-seen order; cells may be numbers, text, booleans or null.
+ *
+ * @param rows one object per data row
+ * @param opts see DatasetOptions
+ * @param where location of a cell (row index from 0, column name); row -1 is the header. Default:
+ *   `{row: index + 1, column}`
+ * @returns the dataset and every reading problem (never throws)
+ * @example datasetFromRows([{ id: 'A', x: 1 }, { id: 'B', x: null }]).dataset.values.get('x') // [1, NaN]
+ */
+export function datasetFromRows(
+  rows: readonly Record<string, unknown>[],
+  opts: DatasetOptions = {},
+  where?: CellLocator,
+): LoadedDataset {
+  const base: Location = opts.file !== undefined ? { file: opts.file } : {};
+  const locate: CellLocator =
+    where ?? ((ri, col) => ({ ...base, ...(ri >= 0 ? { row: ri + 1 } : {}), column: col }));
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const r of rows)
+    for (const k of Object.keys(r))
+      if (!seen.has(k)) {
+        seen.add(k);
+        names.push(k);
+      }
+  const problems: Problem[] = [];
+  const cells = rows.map((r) => names.map((k) => (Object.hasOwn(r, k) ? r[k] : undefined)));
+  const { keep, columns } = cleanHeader(
+    names,
+    cells,
+    (_j, name) => locate(-1, name),
+    (p) => problems.push(p),
+  );
+  const table: Table = { columns, rows: cells.map((r) => keep.map((j) => r[j])), where: locate };
+  const out = datasetFromTable(table, opts);
+  return { dataset: out.dataset, problems: [...problems, ...out.problems] };
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+function jsonErrorLocation(text: string, e: unknown): Location {
+  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+  if (!m) return {};
+  const pos = Number(m[1]);
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return { line, col };
+}
+
+/**
+ * Reads a dataset from JSON text. Three shapes:
+ *
+ * 1. rows, wide or long (as CSV rows): `[{"id": "A", "name": {"zh": "甲", "en": "A"}, "groups":
+ *    {"region": "east"}, "year": 2024, "indicators": {"x": 1.5, "portal": {"search": "yes"}}}]`.
+ *    `indicators` (or `values`) is flattened into columns (`portal.search`); `groups` into group
+ *    columns; a `name` object gives the names by language. Keys may also be plain columns (`"x": 1.5`).
+ * 2. `{"rows": [...]}` — the same rows.
+ * 3. columns, the Dataset's own JSON form: `{"units": [{"id", "name"?, "groups"?}], "years"?: [2023, 2024],
+ *    "variables"?: [...], "values": {"x": [1.5, null, ...]}}` with each value array frame-major,
+ *    `max(years, 1) × units` long (`null` = missing). Evidence: `"evidence": {"A\u0000x": {...}}` is not read.
+ *
+ * Cells are read as in CSV (numbers as they are, text by the same rules, null = missing).
+ * Problems carry `path` (`[3].indicators.x`, `values.x[7]`).
+ *
+ * @param text JSON text
+ * @param opts see DatasetOptions
+ * @returns the dataset and every reading problem (never throws)
+ */
+export function parseDatasetJson(text: string, opts: DatasetOptions = {}): LoadedDataset {
+  const base: Location = opts.file !== undefined ? { file: opts.file } : {};
+  const hash = opts.sourceHash ?? sha256Hex(text);
+  const o2 = { ...opts, sourceHash: hash };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return {
+      dataset: emptyDataset(opts, hash),
+      problems: [
+        problem(
+          'E200',
+          `invalid JSON: ${e instanceof Error ? e.message : String(e)}`,
+          { ...base, ...jsonErrorLocation(text, e) },
+          'fix the JSON syntax',
+        ),
+      ],
+    };
+  }
+  if (Array.isArray(doc)) return jsonRows(doc, '', o2);
+  if (isPlainObject(doc) && Array.isArray(doc.rows)) return jsonRows(doc.rows, 'rows', o2);
+  if (isPlainObject(doc) && Array.isArray(doc.units) && isPlainObject(doc.values))
+    return jsonColumns(doc, o2);
+  return {
+    dataset: emptyDataset(opts, hash),
+    problems: [
+      problem(
+        'E200',
+        'JSON data must be an array of rows, {"rows": [...]}, or {"units": [...], "values": {...}}',
+        base,
+        'see parseDatasetJson for the accepted shapes',
+      ),
+    ],
+  };
+}
+
+function jsonRows(list: unknown[], prefix: string, opts: DatasetOptions): LoadedDataset {
+  const base: Location = opts.file !== undefined ? { file: opts.file } : {};
+  const problems: Problem[] = [];
+  const rows: Record<string, unknown>[] = [];
+  const paths: Map<string, string>[] = [];
+  const groupCols = new Set<string>(opts.groupColumns ?? []);
+  list.forEach((item, i) => {
+    const at = `${prefix}[${i}]`;
+    const row: Record<string, unknown> = {};
+    const path = new Map<string, string>();
+    if (!isPlainObject(item)) {
+      problems.push(
+        problem(
+          'E200',
+          `row ${at} is not an object`,
+          { ...base, path: at },
+          'write each row as {"id": ..., ...}',
+        ),
+      );
+      return;
+    }
+    const put = (col: string, v: unknown, p: string) => {
+      if (FORBIDDEN.has(col)) {
+        problems.push(problem('E207', `key ${col} is not allowed`, { ...base, path: p }, 'rename the key'));
+        return;
+      }
+      Object.defineProperty(row, col, { value: v, enumerable: true, writable: true, configurable: true });
+      path.set(col, p);
+    };
+    for (const [k, v] of Object.entries(item)) {
+      if ((k === 'indicators' || k === 'values') && isPlainObject(v)) {
+        for (const [k2, v2] of Object.entries(v)) {
+          if (isPlainObject(v2))
+            for (const [k3, v3] of Object.entries(v2)) put(`${k2}.${k3}`, v3, `${at}.${k}.${k2}.${k3}`);
+          else put(k2, v2, `${at}.${k}.${k2}`);
+        }
+      } else if (k === 'groups' && isPlainObject(v)) {
+        for (const [k2, v2] of Object.entries(v)) {
+          put(k2, v2, `${at}.groups.${k2}`);
+          groupCols.add(k2);
+        }
+      } else put(k, v, `${at}.${k}`);
+    }
+    rows.push(row);
+    paths.push(path);
+  });
+  const o2: DatasetOptions = { ...opts };
+  if (groupCols.size > 0 && opts.groupColumns === undefined) {
+    // keep the default group columns too
+    const all = new Set<string>();
+    for (const r of rows) for (const k of Object.keys(r)) all.add(k);
+    o2.groupColumns = [...all].filter((k) => groupCols.has(k) || isDefaultGroup(k));
+  }
+  const out = datasetFromRows(rows, o2, (ri, col) => ({
+    ...base,
+    path: ri >= 0 ? (paths[ri]?.get(col) ?? `${prefix}[${ri}].${col}`) : col,
+    column: col,
+  }));
+  return { dataset: out.dataset, problems: [...problems, ...out.problems] };
+}
+
+function jsonColumns(doc: Record<string, unknown>, opts: DatasetOptions): LoadedDataset {
+  const base: Location = opts.file !== undefined ? { file: opts.file } : {};
+  const problems: Problem[] = [];
+  const unitsIn = doc.units as unknown[];
+  const years = Array.isArray(doc.years) ? (doc.years as unknown[]) : [];
+  const valuesIn = doc.values as Record<string, unknown>;
+  const frames = Math.max(1, years.length);
+  const n = unitsIn.length;
+  const rows: unknown[][] = [];
+  const columns: string[] = ['id'];
+  const hasYears = years.length > 0;
+  if (hasYears) columns.push('year');
+  const nameLangs = new Set<string>();
+  let plainName = false;
+  const groupKeys: string[] = [];
+  for (const u of unitsIn) {
+    if (!isPlainObject(u)) continue;
+    if (typeof u.name === 'string') plainName = true;
+    else if (isPlainObject(u.name)) for (const k of Object.keys(u.name)) nameLangs.add(k);
+    if (isPlainObject(u.groups))
+      for (const k of Object.keys(u.groups)) if (!groupKeys.includes(k)) groupKeys.push(k);
+  }
+  const nameCols: string[] = [];
+  if (plainName || nameLangs.size > 0) nameCols.push('\u0000name');
+  const groupCols = groupKeys.filter((g) => !FORBIDDEN.has(g) && g !== 'id' && g !== 'year');
+  const varNames = Object.keys(valuesIn).filter((v) => {
+    if (FORBIDDEN.has(v)) {
+      problems.push(
+        problem('E207', `variable name ${v} is not allowed`, { ...base, path: `values.${v}` }, 'rename it'),
+      );
+      return false;
+    }
+    return true;
+  });
+  columns.push(...nameCols, ...groupCols, ...varNames);
+  for (const v of varNames) {
+    const arr = valuesIn[v];
+    if (!Array.isArray(arr) || arr.length !== frames * n)
+      problems.push(
+        problem(
+          'E207',
+          `values.${v} ${Array.isArray(arr) ? `has ${arr.length} values` : 'is not an array'}; expected ${frames * n} (${frames} frame(s) × ${n} units, frame-major)`,
+          { ...base, path: `values.${v}` },
+          'write one value (or null) per unit and year, all units of the first year first',
+        ),
+      );
+  }
+  for (let f = 0; f < frames; f++) {
+    for (let i = 0; i < n; i++) {
+      const u = unitsIn[i];
+      const uo = isPlainObject(u) ? u : {};
+      const row: unknown[] = [uo.id];
+      if (hasYears) row.push(years[f]);
+      if (nameCols.length > 0) row.push(uo.name);
+      for (const g of groupCols) row.push(isPlainObject(uo.groups) ? uo.groups[g] : undefined);
+      for (const v of varNames) {
+        const arr = valuesIn[v];
+        row.push(Array.isArray(arr) ? arr[f * n + i] : undefined);
+      }
+      rows.push(row);
+    }
+  }
+  const table: Table = {
+    columns,
+    rows,
+    where: (ri, col) => {
+      if (ri < 0) return { ...base, path: `values.${col}`, column: col };
+      const i = ri % n;
+      if (col === 'id') return { ...base, path: `units[${i}].id` };
+      if (col === 'year') return { ...base, path: `years[${Math.floor(ri / n)}]` };
+      if (varNames.includes(col)) return { ...base, path: `values.${col}[${ri}]`, column: col };
+      return { ...base, path: `units[${i}]`, column: col };
+    },
+  };
+  const out = datasetFromTable(table, {
+    ...opts,
+    form: 'wide',
+    unitColumn: 'id',
+    ...(hasYears ? { yearColumn: 'year' } : {}),
+    nameColumns: nameCols,
+    groupColumns: groupCols,
+  });
+  // variables keep the order of `variables` when given
+  const order = Array.isArray(doc.variables)
+    ? (doc.variables as unknown[]).filter((v): v is string => typeof v === 'string')
+    : [];
+  if (order.length > 0) {
+    const rank = new Map(order.map((v, k) => [v, k]));
+    out.dataset.variables.sort((a, b) => (rank.get(a) ?? order.length) - (rank.get(b) ?? order.length));
+  }
+  return { dataset: out.dataset, problems: [...problems, ...out.problems] };
+}
