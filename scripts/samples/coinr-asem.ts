@@ -62,7 +62,7 @@ function tree(meta: MetaRow[], pipeline: boolean): string[] {
       lines.push(`${pad}direction: ${m.Direction === '-1' ? 'lower' : 'higher'}`);
       if (m.Unit.startsWith('(1 (yes)/0 (no))')) lines.push(`${pad}type: binary`);
       if (m.Target !== '') lines.push(`${pad}target: ${num(m.Target)}`);
-      if (pipeline && m.Denominator !== '') lines.push(`${pad}denominator: {by: ${m.Denominator}}`);
+      if (pipeline && m.Denominator !== '') lines.push(`${pad}denominator: { by: ${m.Denominator} }`);
       return;
     }
     lines.push(`${pad}children:`);
@@ -100,30 +100,30 @@ function setYaml(meta: MetaRow[], pipeline: boolean): string {
     '  - European Commission Joint Research Centre',
     'licence: MIT (COINr data and framework)',
     'unit: country',
-    "period: '2018'",
+    'period: "2018"',
     'languages: [en, zh]',
     'methodology:',
   ];
   const method = pipeline
     ? [
-        '  impute: {method: group_mean, group: EurAsia_group}',
+        '  impute: { method: group_mean, group: EurAsia_group }',
         "  # COINr screens the *imputed* data (Screen(dset = 'Imputed', dat_thresh = 0.9)), where every unit",
         '  # has 100% availability, so its screen drops no unit. govscore screens before imputing, where',
         '  # `screen: {min_coverage: 0.9}` would drop BGD, BRN, KHM, LAO and MMR, which COINr keeps; the',
         '  # language cannot yet say "screen after imputing", so the no-op screen is left out here.',
-        '  treat: {method: winsorise, skew: 2, kurtosis: 3.5, max_points: 5, fallback: log}',
-        '  normalise: {method: minmax, params: {min: 0, max: 100}}',
+        '  treat: { method: winsorise, skew: 2, kurtosis: 3.5, max_points: 5, fallback: log }',
+        '  normalise: { method: minmax, params: { min: 0, max: 100 } }',
         '  weights: given',
         '  aggregate: arithmetic',
-        '  rank: {ties: competition}',
+        '  rank: { ties: competition }',
       ]
     : [
-        '  impute: {method: none}',
-        '  treat: {method: none}',
-        '  normalise: {method: minmax, params: {min: 0, max: 100}}',
+        '  impute: { method: none }',
+        '  treat: { method: none }',
+        '  normalise: { method: minmax, params: { min: 0, max: 100 } }',
         '  weights: given',
         '  aggregate: arithmetic',
-        '  rank: {ties: competition}',
+        '  rank: { ties: competition }',
       ];
   return `${[...head, ...method, 'tree:', ...tree(meta, pipeline)].join('\n')}\n`;
 }
