@@ -514,7 +514,9 @@ export function checkDataset(set: IndicatorSet, data: Dataset): Problem[] {
       );
     else seen.set(u.id, i);
   });
-  out.push(...columnProblems(sv, data.variables, (v) => ({ ...base, column: v })));
+  out.push(
+    ...columnProblems(sv, data.variables, (v) => ({ ...base, column: v })).map((p) => ({ ...base, ...p })),
+  );
   const n = data.units.length;
   const frames = Math.max(1, data.years.length);
   for (const v of data.variables) {

@@ -115,6 +115,8 @@ const EVIDENCE: Record<string, keyof Evidence> = {
   file: 'file',
   date: 'date',
 };
+/** Text that starts like a number (`1,234`, `-5%`, `１２`): a malformed number, not a group name. */
+const NUMBER_LIKE = /^[+\-−]?[0-9０-９.]/;
 /** Column names refused (they would be unsafe as object keys downstream). */
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -309,7 +311,8 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
       role.set(c, { kind: 'variable', spec, answers: spec.kind === 'binary' });
       continue;
     }
-    // not in the set: numbers → variable; yes/no answers → 0/1 variable; text only → group
+    // not in the set: numbers (or malformed numbers such as 1,234) → variable; yes/no answers → 0/1
+    // variable; text only → group
     const j = columns.indexOf(c);
     let nums = 0;
     let answers = 0;
@@ -322,7 +325,7 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
       else if (typeof raw === 'string') {
         const s = raw.trim();
         if (isMissingText(s)) continue;
-        if (readNumberText(s).ok) nums++;
+        if (readNumberText(s).ok || NUMBER_LIKE.test(s)) nums++;
         else if (isAnswerText(s)) answers++;
         else texts++;
       } else texts++;
@@ -422,7 +425,7 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
           report(
             'E203',
             `unit ${id}${yr} appears more than once (first row)`,
-            at(unitCol!, id),
+            { ...table.where(first, unitCol!), unit: id },
             'keep one row per unit and year; later rows are skipped',
           );
         }

@@ -28,10 +28,13 @@ describe('readNumberText: exact numbers', () => {
   ])('%j → %d', (text, value) => {
     expect(readNumberText(text)).toEqual({ ok: true, value });
   });
-  it.each(['', 'NA', 'na', 'N/A', 'n/a', '#N/A', '..', '-', '—', '  NA '])('%j is missing (NaN, never 0)', (t) => {
-    const r = readNumberText(t);
-    expect(r.ok && Number.isNaN(r.value)).toBe(true);
-  });
+  it.each(['', 'NA', 'na', 'N/A', 'n/a', '#N/A', '..', '-', '—', '  NA '])(
+    '%j is missing (NaN, never 0)',
+    (t) => {
+      const r = readNumberText(t);
+      expect(r.ok && Number.isNaN(r.value)).toBe(true);
+    },
+  );
   it.each([
     ['1,234.5', 'remove the thousands separators: 1234.5'],
     ['1,234,567', 'remove the thousands separators: 1234567'],

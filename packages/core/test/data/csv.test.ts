@@ -6,33 +6,123 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, imp
 
 describe('parseCsv', () => {
   const cases: { name: string; text: string; rows: [number, string[]][]; delimiter?: string }[] = [
-    { name: 'plain LF', text: 'a,b\n1,2\n', rows: [[1, ['a', 'b']], [2, ['1', '2']]] },
-    { name: 'CRLF', text: 'a,b\r\n1,2\r\n', rows: [[1, ['a', 'b']], [2, ['1', '2']]] },
-    { name: 'lone CR (old Mac)', text: 'a,b\r1,2', rows: [[1, ['a', 'b']], [2, ['1', '2']]] },
-    { name: 'no final newline', text: 'a,b\n1,2', rows: [[1, ['a', 'b']], [2, ['1', '2']]] },
-    { name: 'BOM dropped', text: '\uFEFFid,x\nA,1\n', rows: [[1, ['id', 'x']], [2, ['A', '1']]] },
+    {
+      name: 'plain LF',
+      text: 'a,b\n1,2\n',
+      rows: [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    },
+    {
+      name: 'CRLF',
+      text: 'a,b\r\n1,2\r\n',
+      rows: [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    },
+    {
+      name: 'lone CR (old Mac)',
+      text: 'a,b\r1,2',
+      rows: [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    },
+    {
+      name: 'no final newline',
+      text: 'a,b\n1,2',
+      rows: [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    },
+    {
+      name: 'BOM dropped',
+      text: '\uFEFFid,x\nA,1\n',
+      rows: [
+        [1, ['id', 'x']],
+        [2, ['A', '1']],
+      ],
+    },
     {
       name: 'quoted delimiter and doubled quotes',
       text: 'a,b\n"x, y","say ""hi"""\n',
-      rows: [[1, ['a', 'b']], [2, ['x, y', 'say "hi"']]],
+      rows: [
+        [1, ['a', 'b']],
+        [2, ['x, y', 'say "hi"']],
+      ],
     },
     {
       name: 'embedded newlines keep later line numbers right',
       text: 'a,b\n"line1\nline2\r\nline3",2\nz,3\n',
-      rows: [[1, ['a', 'b']], [2, ['line1\nline2\r\nline3', '2']], [5, ['z', '3']]],
+      rows: [
+        [1, ['a', 'b']],
+        [2, ['line1\nline2\r\nline3', '2']],
+        [5, ['z', '3']],
+      ],
     },
-    { name: 'empty fields', text: 'a,b,c\n,,\n1,,3\n', rows: [[1, ['a', 'b', 'c']], [2, ['', '', '']], [3, ['1', '', '3']]] },
-    { name: 'trailing delimiter at end of file', text: 'a,b\n1,', rows: [[1, ['a', 'b']], [2, ['1', '']]] },
-    { name: 'blank lines skipped, numbering kept', text: 'a\n\n1\n\r\n2\n', rows: [[1, ['a']], [3, ['1']], [5, ['2']]] },
-    { name: 'quote inside an unquoted field kept', text: 'a\n5"\n', rows: [[1, ['a']], [2, ['5"']]] },
-    { name: 'text after a closing quote kept', text: 'a\n"x"y\n', rows: [[1, ['a']], [2, ['xy']]] },
+    {
+      name: 'empty fields',
+      text: 'a,b,c\n,,\n1,,3\n',
+      rows: [
+        [1, ['a', 'b', 'c']],
+        [2, ['', '', '']],
+        [3, ['1', '', '3']],
+      ],
+    },
+    {
+      name: 'trailing delimiter at end of file',
+      text: 'a,b\n1,',
+      rows: [
+        [1, ['a', 'b']],
+        [2, ['1', '']],
+      ],
+    },
+    {
+      name: 'blank lines skipped, numbering kept',
+      text: 'a\n\n1\n\r\n2\n',
+      rows: [
+        [1, ['a']],
+        [3, ['1']],
+        [5, ['2']],
+      ],
+    },
+    {
+      name: 'quote inside an unquoted field kept',
+      text: 'a\n5"\n',
+      rows: [
+        [1, ['a']],
+        [2, ['5"']],
+      ],
+    },
+    {
+      name: 'text after a closing quote kept',
+      text: 'a\n"x"y\n',
+      rows: [
+        [1, ['a']],
+        [2, ['xy']],
+      ],
+    },
     {
       name: 'semicolon detected',
       text: 'id;x\nA;1,5\n',
-      rows: [[1, ['id', 'x']], [2, ['A', '1,5']]],
+      rows: [
+        [1, ['id', 'x']],
+        [2, ['A', '1,5']],
+      ],
       delimiter: ';',
     },
-    { name: 'tab detected', text: 'id\tx\nA\t1\n', rows: [[1, ['id', 'x']], [2, ['A', '1']]], delimiter: '\t' },
+    {
+      name: 'tab detected',
+      text: 'id\tx\nA\t1\n',
+      rows: [
+        [1, ['id', 'x']],
+        [2, ['A', '1']],
+      ],
+      delimiter: '\t',
+    },
     {
       name: 'spaces are data (not trimmed)',
       text: ' a , b \n',

@@ -15,7 +15,11 @@ const cases: [string, string | Uint8Array, string][] = [
     'The quick brown fox jumps over the lazy dog',
     'd7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592',
   ],
-  ['bytes', new Uint8Array([0x61, 0x62, 0x63]), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+  [
+    'bytes',
+    new Uint8Array([0x61, 0x62, 0x63]),
+    'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+  ],
 ];
 
 describe('sha256Hex', () => {
@@ -28,7 +32,9 @@ describe('sha256Hex', () => {
   });
 
   it('one million "a" (NIST long message)', () => {
-    expect(sha256Hex('a'.repeat(1_000_000))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+    expect(sha256Hex('a'.repeat(1_000_000))).toBe(
+      'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0',
+    );
   });
 
   it('block-boundary lengths 55, 56, 63, 64, 65 agree with node:crypto', async () => {
