@@ -4,7 +4,9 @@
  * `i_mean_grp`, `Screen`, `Treat` with `winsorise` / `check_SkewKurt` / `log_CT`, `n_minx`, `a_amean`)
  * applied to the raw CSV, and must equal `assess()` for every unit and every node to 1e-9.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assess, type IndicatorSet, loadIndicatorSet, parseDatasetCsv, type Result } from '@govscore/core';
 import { describe, expect, it } from 'vitest';
@@ -256,5 +258,39 @@ describe('COINr ASEM example', () => {
     const dropped = ['BGD', 'BRN', 'KHM', 'LAO', 'MMR'];
     expect(result.screened_out.map((s) => s.unit).sort()).toEqual(dropped);
     expect(compare(result, coinrPipeline(dropped))).toBeLessThan(1e-9);
+  });
+
+  it('`govscore assess indicators/coinr-asem.yaml --data samples/coinr-asem/asem.csv --csv out.csv` writes the same scores', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govscore-asem-'));
+    try {
+      const out = join(dir, 'out.csv');
+      execFileSync(
+        process.execPath,
+        [
+          join(repoRoot, 'packages/cli/bin/govscore.mjs'),
+          'assess',
+          'indicators/coinr-asem.yaml',
+          '--data',
+          'samples/coinr-asem/asem.csv',
+          '--csv',
+          out,
+        ],
+        { cwd: repoRoot, stdio: 'pipe' },
+      );
+      const ref = coinrDefault();
+      const rows = csvObjects(readFileSync(out, 'utf8'));
+      expect(rows).toHaveLength(ref.units.length * nodes.length);
+      let worst = 0;
+      for (const r of rows) {
+        const want = (ref.scores.get(r['node_id'] as string) as number[])[
+          ref.units.indexOf(r['region_id'] as string)
+        ] as number;
+        if (Number.isNaN(want)) expect(r['score'], `${r['node_id']} ${r['region_id']}`).toBe('');
+        else worst = Math.max(worst, Math.abs(Number(r['score']) - want));
+      }
+      expect(worst).toBeLessThan(1e-9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
