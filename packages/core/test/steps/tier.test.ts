@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TierSpec } from '../../src/schema/indicator-set';
 import { assignTiers, validateTiers } from '../../src/steps/tier';
@@ -179,5 +180,33 @@ describe('validateTiers', () => {
     ],
   ] as [string, TierSpec, string[]][])('%s', (_name, spec, messages) => {
     expect(validateTiers(spec)).toEqual(messages);
+  });
+});
+
+const egdi = (year: number) => `/work/shared/data/un-egdi/EGOV_DATA_${year}.csv`;
+
+describe.skipIf(!existsSync(egdi(2022)))('published UN EGDI groups (shared data, when present)', () => {
+  /** EGDI column of the UN file (4th column; country names are quoted and may hold commas). */
+  function scores(year: number): Float64Array {
+    const rows = readFileSync(egdi(year), 'utf8').trim().split('\n').slice(1);
+    return Float64Array.from(rows.map((l) => Number(l.replace(/"[^"]*"/g, '').split(',')[3])));
+  }
+  const groups: TierSpec = {
+    by: 'thresholds',
+    levels: [
+      { id: 'very_high', min: 0.75 },
+      { id: 'high', min: 0.5 },
+      { id: 'middle', min: 0.25 },
+      { id: 'low' },
+    ],
+  };
+
+  it.each([
+    [2022, { very_high: 60, high: 73, middle: 53, low: 7 }],
+    [2024, { very_high: 76, high: 62, middle: 44, low: 11 }],
+  ])('%d group counts', (year, want) => {
+    const c: Record<string, number> = {};
+    for (const t of assignTiers(scores(year), groups).tier) if (t) c[t] = (c[t] ?? 0) + 1;
+    expect(c).toEqual(want);
   });
 });
