@@ -56,7 +56,8 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The known word closest to `word` (case-insensitive edit distance, ties to the first), if it is
- * close enough to be a likely typo: distance ≤ max(2, ⌊length/3⌋), or one contains the other.
+ * close enough to be a likely typo: distance ≤ max(2, ⌊length/3⌋); else the first known word that contains
+ * it or is contained in it (3 letters at least).
  * @internal
  * @example closest('wieght', ['weight', 'width']) // 'weight'
  */
@@ -72,10 +73,9 @@ export function closest(word: string, known: readonly string[]): string | undefi
     }
   }
   if (best === undefined) return undefined;
-  const bl = best.toLowerCase();
-  if (bestD <= Math.max(2, Math.floor(w.length / 3)) && bestD < Math.max(w.length, bl.length)) return best;
-  if (w.length >= 3 && (bl.includes(w) || w.includes(bl))) return best;
-  return undefined;
+  if (bestD <= Math.max(2, Math.floor(w.length / 3)) && bestD < Math.max(w.length, best.length)) return best;
+  if (w.length < 3) return undefined;
+  return known.find((k) => k.toLowerCase().includes(w) || (k.length >= 3 && w.includes(k.toLowerCase())));
 }
 
 /**

@@ -192,12 +192,7 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
   };
 
   if (doc === undefined || doc.contents === null || isEmptyScalar(doc.contents)) {
-    add(
-      'E101',
-      'the file is empty',
-      where(doc?.contents?.range?.[0] ?? 0),
-      'an indicator set needs at least `id`, `title` and `tree`',
-    );
+    add('E101', 'the file is empty', where(0), 'an indicator set needs at least `id`, `title` and `tree`');
     return { value: undefined, problems, usable: false, position };
   }
 
