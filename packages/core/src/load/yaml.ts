@@ -253,6 +253,13 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
 
 /** Offset of the first flow bracket nested deeper than `max`, or undefined. Linear, stops early. */
 function flowDepthExceeded(text: string, max: number): number | undefined {
+  // Fewer brackets than the limit cannot nest beyond it: skip the lexer pass.
+  let brackets = 0;
+  for (let i = 0; i < text.length && brackets <= max; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) brackets++; // [ {
+  }
+  if (brackets <= max) return undefined;
   let depth = 0;
   let offset = 0;
   for (const tok of new Lexer().lex(text)) {
