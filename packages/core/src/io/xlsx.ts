@@ -5,7 +5,9 @@
  * the browser.
  *
  * Reading gives every worksheet's cells as values (numbers, text, booleans; dates stay Excel serial
- * numbers; error cells such as `#N/A` are text). Writing is deterministic: the same sheets give the
+ * numbers; error cells such as `#N/A` are text). A number formatted as a percentage (Excel shows
+ * `12%` and stores 0.12) is read as the text `12%`, as shown, so that the loaders read it as 12 for
+ * `type: percentage` indicators and refuse it (E204, with a hint) elsewhere, as in CSV. Writing is deterministic: the same sheets give the
  * same bytes (fixed zip timestamps, fixed document properties, shared strings in first-seen order).
  */
 import { unzipSync, zipSync } from 'fflate';
@@ -147,12 +149,14 @@ export function readXlsxRows(bytes: Uint8Array, opts: XlsxReadOptions = {}): Xls
   const targets = new Map<string, { target: string; type: string }>();
   const wbRels = part(wbRelsPath) ?? '';
   let sstPath: string | undefined;
+  let stylesPath: string | undefined;
   for (const m of wbRels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
     const a = attributes(m[1]!);
     const type = a.get('Type') ?? '';
     const target = resolvePath(wbDir, a.get('Target') ?? '');
     targets.set(a.get('Id') ?? '', { target, type });
     if (type.endsWith('/sharedStrings')) sstPath = target;
+    if (type.endsWith('/styles')) stylesPath = target;
   }
 
   // shared strings
@@ -161,6 +165,9 @@ export function readXlsxRows(bytes: Uint8Array, opts: XlsxReadOptions = {}): Xls
   if (sst)
     for (const m of sst.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
       shared.push(runText(m[1] ?? ''));
+
+  // styles: which cell formats show numbers as percentages
+  const percentStyles = percentStyleIndexes(part(stylesPath ?? `${wbDir}styles.xml`) ?? '');
 
   const sheets: XlsxSheet[] = [];
   for (const m of wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
@@ -171,7 +178,7 @@ export function readXlsxRows(bytes: Uint8Array, opts: XlsxReadOptions = {}): Xls
     if (!rel?.type.endsWith('/worksheet')) continue;
     const xml = part(rel.target);
     if (xml === undefined) continue;
-    sheets.push({ name, rows: parseSheet(xml, shared) });
+    sheets.push({ name, rows: parseSheet(xml, shared, percentStyles) });
   }
   if (opts.sheet !== undefined && sheets.length === 0) {
     const names = [...wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map(
@@ -189,7 +196,35 @@ export function readXlsxRows(bytes: Uint8Array, opts: XlsxReadOptions = {}): Xls
   return sheets;
 }
 
-function parseSheet(xml: string, shared: readonly string[]): XlsxRow[] {
+/**
+ * Indexes of the cell formats (`cellXfs`) that show numbers as percentages: built-in formats 9
+ * (`0%`) and 10 (`0.00%`), and custom formats with a `%` outside quotes.
+ */
+function percentStyleIndexes(styles: string): Set<number> {
+  const out = new Set<number>();
+  if (styles === '') return out;
+  const percentFmts = new Set<number>([9, 10]);
+  for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) {
+    const a = attributes(m[1]!);
+    const code = (a.get('formatCode') ?? '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+    if (code.includes('%')) percentFmts.add(Number(a.get('numFmtId')));
+  }
+  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(styles);
+  if (!xfs) return out;
+  let k = 0;
+  for (const m of xfs[1]!.matchAll(/<(?:\w+:)?xf\b([^>]*?)(?:\/>|>)/g)) {
+    if (percentFmts.has(Number(attributes(m[1]!).get('numFmtId')))) out.add(k);
+    k++;
+  }
+  return out;
+}
+
+/** A number shown as a percentage, as Excel shows it: 0.955 → `95.5%` (15 significant digits). */
+function percentText(x: number): string {
+  return `${Number((x * 100).toPrecision(15))}%`;
+}
+
+function parseSheet(xml: string, shared: readonly string[], percentStyles: ReadonlySet<number>): XlsxRow[] {
   const rows: XlsxRow[] = [];
   const dataStart = xml.search(/<(?:\w+:)?sheetData\b/);
   if (dataStart < 0) return rows;
@@ -212,8 +247,10 @@ function parseSheet(xml: string, shared: readonly string[]): XlsxRow[] {
       const ref = ca.get('r');
       const letters = ref ? /^([A-Z]+)/.exec(ref)?.[1] : undefined;
       col = letters ? columnIndex(letters) : col + 1;
-      const value = cellValue(ca.get('t') ?? 'n', c[2] ?? '', shared);
+      let value = cellValue(ca.get('t') ?? 'n', c[2] ?? '', shared);
       if (value === null) continue;
+      if (typeof value === 'number' && percentStyles.size > 0 && percentStyles.has(Number(ca.get('s') ?? 0)))
+        value = percentText(value);
       while (cells.length < col) cells.push(null);
       cells[col] = value;
     }

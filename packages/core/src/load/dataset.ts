@@ -11,7 +11,8 @@
  * - `form: 'auto'` (default): long when the table has a unit column, an indicator column and a value
  *   column (any of the aliases below), wide otherwise.
  *
- * ## Columns (names compared ignoring case)
+ * ## Columns (names compared ignoring case; a column that is a variable of the set is never taken
+ * for a unit, year, name, group, indicator or value column by its name)
  * - unit id: `unitColumn`, else the first of `id, unit, unit_id, region_id, code, ucode, iso3, iso3c,
  *   cc_iso3c`. Ids are trimmed text; a number (XLSX) becomes its decimal text.
  * - names: `nameColumns`, else `name, uname, unit_name, region_name, 名称` and `name_<lang>` /
@@ -125,9 +126,14 @@ function isDefaultGroup(name: string): boolean {
   return l === 'group' || l.startsWith('group') || l.endsWith('_group') || l === 'region' || l === '区域';
 }
 
-function findColumn(columns: readonly string[], aliases: readonly string[]): string | undefined {
+/** The first column named one of `aliases` (ignoring case) that is not a variable of the set. */
+function findColumn(
+  columns: readonly string[],
+  aliases: readonly string[],
+  sv?: SetVariables,
+): string | undefined {
   for (const a of aliases) {
-    const c = columns.find((col) => col.toLowerCase() === a);
+    const c = columns.find((col) => col.toLowerCase() === a && !sv?.specs.has(col));
     if (c !== undefined) return c;
   }
   return undefined;
@@ -213,7 +219,7 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
       return empty();
     }
   } else {
-    unitCol = findColumn(columns, UNIT_ALIASES);
+    unitCol = findColumn(columns, UNIT_ALIASES, sv);
     if (unitCol === undefined) {
       report(
         'E207',
@@ -240,12 +246,12 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
 
   let yearCol: string | undefined;
   if (opts.yearColumn !== undefined) yearCol = explicit([opts.yearColumn], 'year')[0];
-  else yearCol = findColumn(columns, YEAR_ALIASES);
+  else yearCol = findColumn(columns, YEAR_ALIASES, sv);
   if (yearCol !== undefined && !role.has(yearCol)) role.set(yearCol, { kind: 'year' });
   else yearCol = undefined;
 
-  const indCol = findColumn(columns, INDICATOR_ALIASES);
-  const valCol = findColumn(columns, VALUE_ALIASES);
+  const indCol = findColumn(columns, INDICATOR_ALIASES, sv);
+  const valCol = findColumn(columns, VALUE_ALIASES, sv);
   const long =
     opts.form === 'long' ||
     ((opts.form === undefined || opts.form === 'auto') &&

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../../src/load/check-data';
 import { datasetFromRows, parseDatasetCsv, parseDatasetJson } from '../../src/load/dataset';
 import type { Dataset } from '../../src/load/dataset-types';
+import type { IndicatorSet } from '../../src/schema/indicator-set';
 import { sha256Hex } from '../../src/util/sha256';
 import { testSet } from './test-set';
 
@@ -164,6 +165,25 @@ describe('wide CSV without a set', () => {
     const wide = parseDatasetCsv(text, { form: 'wide' });
     expect(wide.dataset.variables).toEqual(['value']);
     expect(wide.problems.map((p) => p.code)).toEqual(['E203', 'E203']); // KOR twice
+  });
+});
+
+describe('alias columns never take an indicator of the set', () => {
+  const set: IndicatorSet = {
+    id: 't',
+    title: 't',
+    tree: { id: 'r', children: [{ id: 'time' }, { id: 'code' }] },
+  };
+  it.each([
+    ['id,time,code\nA,3,7\n', [], 3],
+    ['id,year,time,code\nA,2024,3,7\n', [2024], 3],
+  ])('%j', (text, years, time) => {
+    const { dataset: d, problems } = parseDatasetCsv(text, { set });
+    expect(problems).toEqual([]);
+    expect(d.units.map((u) => u.id)).toEqual(['A']);
+    expect(d.years).toEqual(years);
+    expect(Array.from(d.values.get('time')!)).toEqual([time]);
+    expect(Array.from(d.values.get('code')!)).toEqual([7]);
   });
 });
 

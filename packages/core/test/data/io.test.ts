@@ -274,6 +274,42 @@ describe('writeXlsx / readXlsxRows', () => {
   });
 });
 
+describe('XLSX cells formatted as percentages', () => {
+  // Excel shows 95.5% and stores 0.955; style 1 uses built-in format 9 (0%), style 2 a custom 0.0%,
+  // style 3 a custom format with a quoted "%" (not a percentage).
+  const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="0&quot;%&quot;"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>`;
+  const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+    <row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>online_service</t></is></c><c r="C1" t="inlineStr"><is><t>response_days</t></is></c></row>
+    <row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2" s="1"><v>0.955</v></c><c r="C2" s="3"><v>4</v></c></row>
+    <row r="3"><c r="A3" t="inlineStr"><is><t>B</t></is></c><c r="B3" s="2"><v>0.07</v></c><c r="C3" s="2"><v>0.05</v></c></row>
+  </sheetData></worksheet>`;
+  const enc = new TextEncoder();
+  const zip = zipSync({
+    'xl/workbook.xml': enc.encode(
+      '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    'xl/_rels/workbook.xml.rels': enc.encode(
+      '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+    ),
+    'xl/worksheets/sheet1.xml': enc.encode(sheet),
+    'xl/styles.xml': enc.encode(styles),
+  });
+  it('are read as the percentage Excel shows', () => {
+    expect(readXlsxRows(zip)[0]!.rows.map((r) => r.cells)).toEqual([
+      ['id', 'online_service', 'response_days'],
+      ['A', '95.5%', 4],
+      ['B', '7%', '5%'],
+    ]);
+  });
+  it('give points for a percentage indicator and an error elsewhere, as in CSV', () => {
+    const { dataset: d, problems } = parseDatasetXlsx(zip, { set: testSet, file: 'p.xlsx' });
+    expect(Array.from(d.values.get('online_service')!)).toEqual([95.5, 7]);
+    expect(Array.from(d.values.get('response_days')!)).toEqual([4, N]);
+    expect(problems.map((p) => [p.code, p.row, p.column])).toEqual([['E204', 3, 'C']]);
+    expect(problems[0]!.hint).toContain('type: percentage');
+  });
+});
+
 describe('toCsv', () => {
   it.each([
     [
