@@ -189,10 +189,7 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
   const columns = table.columns;
   const report = (code: ErrorCode, message: string, where: Location, hint?: string) =>
     problems.push(problem(code, message, { ...base, ...where }, hint));
-  const header = (col: string): Location => {
-    const w = table.where(-1, col);
-    return w;
-  };
+  const header = (col: string): Location => table.where(-1, col);
 
   const source: Dataset['source'] = {};
   if (file !== undefined) source.file = file;
@@ -298,7 +295,8 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
   for (const c of columns) {
     if (role.has(c)) continue;
     const spec = sv?.specs.get(c);
-    const ev = EVIDENCE[c.toLowerCase()];
+    const lower = c.toLowerCase();
+    const ev = Object.hasOwn(EVIDENCE, lower) ? EVIDENCE[lower] : undefined;
     if (spec === undefined && ev !== undefined) {
       role.set(c, long ? { kind: 'evidence', field: ev } : { kind: 'ignore' });
       continue;
@@ -343,7 +341,6 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
   // --- rows
   const unitIndex = new Map<string, number>();
   const units: Unit[] = [];
-  const unitRow = new Map<number, number>(); // unit → first row (for group/name filling)
   const entries: Entry[] = [];
   const seenKey = new Map<string, number>(); // dedup key → row
   const dupReported = new Set<number>();
@@ -450,7 +447,6 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
       u = units.length;
       unitIndex.set(id, u);
       units.push({ id, groups: {} });
-      unitRow.set(u, ri);
     }
     const unit = units[u]!;
     if (year !== undefined) yearsSet.add(year);
