@@ -1,4 +1,11 @@
-import { assess as assessCore, longTable, nodesTable, resultToJson, wideTable } from '@govscore/core';
+import {
+  assess as assessCore,
+  langText,
+  longTable,
+  nodesTable,
+  resultToJson,
+  wideTable,
+} from '@govscore/core';
 import { toCsv, writeXlsx } from '@govscore/core/io';
 import { intOption, parse, UsageError } from '../args';
 import { writeFileAtomic } from '../fs';
@@ -78,23 +85,23 @@ async function run(argv: string[], io: Io): Promise<number> {
         2,
       ),
     );
-  } else if (!values.quiet) {
-    printProblems(io, all);
+  } else {
+    if (!values.quiet) printProblems(io, all);
     if (written.length === 0) {
       const v = result.values[root]!;
+      const lang = result.set.languages[0];
       const order = result.units
         .map((u, i) => ({ u, i }))
         .sort((a, b) => (v.rank[a.i] ?? Infinity) - (v.rank[b.i] ?? Infinity));
-      io.out(
-        [
-          'rank\tscore\tregion',
-          ...order.map(({ u, i }) => `${v.rank[i] ?? '-'}\t${v.score[i]?.toFixed(2) ?? '-'}\t${u.id}`),
-        ].join('\n'),
-      );
-    } else
+      const line = (u: (typeof order)[number]['u'], i: number) =>
+        `${v.rank[i] ?? '-'}\t${v.score[i]?.toFixed(2) ?? '-'}\t${u.id}\t${langText(u.name, lang)}`;
+      io.out(['rank\tscore\tid\tname', ...order.map(({ u, i }) => line(u, i))].join('\n'));
+    } else if (!values.quiet) {
+      const year = result.year !== undefined ? ` (${result.year})` : '';
       io.err(
-        `assessed ${result.units.length} units on '${result.set.id}'${result.year !== undefined ? ` (${result.year})` : ''}: wrote ${written.join(', ')}`,
+        `assessed ${result.units.length} units on '${result.set.id}'${year}: wrote ${written.join(', ')}`,
       );
+    }
   }
   return EXIT.ok;
 }
