@@ -64,6 +64,7 @@ export const codes = {
   W307: 'goalposts truncated a value',
   W308: 'denominator missing: value left missing',
   W309: 'every unit meets the target or reference: all get the top score',
+  W310: 'replications of an uncertainty analysis failed and were left out',
 } as const;
 
 export type ErrorCode = keyof typeof codes;

@@ -3,6 +3,72 @@
  * the browser. File reading and writing live in `@govscore/core/io`.
  */
 
+// analysis (statistics, correlations, alpha, PCA, weights, uncertainty, sensitivity, compare, trends)
+export { cronbachAlpha, type NodeAlpha, nodeAlphas } from './analysis/alpha';
+export {
+  ANALYSIS_VERSION,
+  type AnalyseOptions,
+  type Analysis,
+  analyse,
+  analysePlan,
+  analysisOf,
+  attachAnalysis,
+} from './analysis/analyse';
+export {
+  type CompiledAssumption,
+  compileAssumptions,
+  defaultAssumptions,
+  loadAnalysisSpec,
+  parseAnalysisSpec,
+} from './analysis/assumptions';
+export { type CompareResult, compare, type NodeShift, type TierChange } from './analysis/compare';
+export {
+  averageRanks,
+  type CorrelationMethod,
+  type CorrelationTable,
+  correlation,
+  correlationMatrix,
+  correlationTable,
+  type NodeSelection,
+  pearson,
+  spearman,
+  type TreeCorrelations,
+  treeCorrelations,
+} from './analysis/correlation';
+export { nodeLevels, nodesAtLevel } from './analysis/levels';
+export type { Model, Stage } from './analysis/model';
+export { type PcaResult, type PcaWeights, pca, pcaWeights, symmetricEigen } from './analysis/pca';
+export { Prng } from './analysis/prng';
+export { RankScratch } from './analysis/ranks';
+export {
+  type SensitivityOptions,
+  type SensitivityResult,
+  type SobolIndex,
+  type SobolOptions,
+  saltelliDesign,
+  sensitivity,
+  sobol,
+  sobolIndices,
+} from './analysis/sensitivity';
+export {
+  type ColumnStats,
+  columnStats,
+  flagsOf,
+  type IndicatorStats,
+  indicatorStats,
+  type StatsFlags,
+  type StatsThresholds,
+  statsDefaults,
+} from './analysis/stats';
+export { cagr, type NodeTrend, type TrendResult, trends } from './analysis/trend';
+export {
+  type AssumptionSamples,
+  type RankSummary,
+  type UncertaintyOptions,
+  type UncertaintyResult,
+  uncertainty,
+} from './analysis/uncertainty';
+export { type OptimisedWeights, type OptimiseWeightsOptions, optimiseWeights } from './analysis/weights-opt';
 // engine
 export { assess } from './assess';
 // errors
@@ -26,12 +92,20 @@ export {
   compile,
   type Plan,
   type PlanSettings,
+  prepareIndicator,
   type ResolvedMethod,
   resolveAggregate,
   resolveNormalise,
   resolveTreat,
 } from './plan/compile';
-export { type RunOptions, type RunOutput, runPlan, type TreatOutcome } from './plan/run';
+export {
+  createWorkspace,
+  type RunOptions,
+  type RunOutput,
+  type RunWorkspace,
+  runPlan,
+  type TreatOutcome,
+} from './plan/run';
 export { parseResult } from './result/parse';
 export { resultToJson } from './result/serialise';
 export { type Cell, langText, longTable, nodesTable, type Table, wideTable } from './result/tables';
@@ -45,6 +119,20 @@ export {
   type Result,
   type Treatment,
 } from './result/types';
+// analysis: the assumptions language (TypeBox schemas, also the types)
+export {
+  AggregateAssumption,
+  AnalysisSpec,
+  Assumption,
+  ExcludeAssumption,
+  ImputeAssumption,
+  NormaliseAssumption,
+  OutputStatistic,
+  SensitivitySpec,
+  TreatAssumption,
+  UncertaintySpec,
+  WeightsAssumption,
+} from './schema/analysis';
 // the indicator-set language
 export type {
   AggregateSpec,

@@ -68,6 +68,13 @@ export interface Plan {
   year?: number;
   /** Indicators: raw values (after checklist scoring), by node index; null for aggregates. */
   raw: (Float64Array | null)[];
+  /**
+   * Indicators: denominated values of the kept units for every frame (frame-major, before imputation
+   * and transform), by node index; null for aggregates. What `prepareIndicator` starts from.
+   */
+  denominated: (Float64Array | null)[];
+  /** Index of the assessed frame (year) in `denominated` (0 without years). */
+  frame: number;
   /** Indicators: values after denominating, imputing and transforming, by node index. */
   prepared: (Float64Array | null)[];
   /** Indicators: 1 where the value was imputed. */
@@ -241,6 +248,56 @@ function scoreChecklist(
 }
 
 /**
+ * Imputes and transforms one indicator of the assessed frame from the plan's denominated columns: what
+ * `compile` does for every indicator, exposed so that a robustness analysis can try other imputations.
+ *
+ * @param plan the parts of a plan it reads (tree, units, denominated columns, frame)
+ * @param idx node index of the indicator
+ * @param spec the imputation to apply (`{method: 'none'}` leaves missing values missing)
+ * @returns the prepared column of the assessed frame and 1 where a value was imputed
+ * @throws GovscoreError E302 when a log transform meets a value ≤ 0
+ * @example prepareIndicator(plan, plan.tree.byId.get('LPI')!, { method: 'median' }).values
+ */
+export function prepareIndicator(
+  plan: Pick<Plan, 'tree' | 'units' | 'unitIds' | 'denominated' | 'frame'>,
+  idx: number,
+  spec: ImputeSpec,
+): { values: Float64Array; imputed: Uint8Array } {
+  const { units, unitIds, frame } = plan;
+  const n = units.length;
+  const ind = indicatorOf(plan.tree.nodes[idx]!);
+  const col = plan.denominated[idx]!;
+  let values: Float64Array;
+  let imp: Uint8Array;
+  if (spec.method === 'none') {
+    values = col.slice(frame * n, frame * n + n);
+    imp = new Uint8Array(n);
+  } else {
+    const groups = spec.group ? units.map((u) => u.groups[spec.group as string]) : undefined;
+    const r = impute(col, n, frame, spec, groups);
+    values = r.values;
+    imp = r.imputed;
+  }
+  if (ind.transform === 'log' || ind.transform === 'log10') {
+    const f = ind.transform === 'log' ? Math.log : Math.log10;
+    for (let j = 0; j < n; j++) {
+      const v = values[j] as number;
+      if (Number.isNaN(v)) continue;
+      if (v <= 0) {
+        fail(
+          'E302',
+          `'${ind.id}' has value ${v} for unit '${unitIds[j]}': its ${ind.transform} transform needs values > 0`,
+          { node: ind.id, unit: unitIds[j] as string },
+          'remove the transform or correct the value',
+        );
+      }
+      values[j] = f(v);
+    }
+  }
+  return { values, imputed: imp };
+}
+
+/**
  * Compiles an indicator set and a dataset into a Plan.
  *
  * Steps done here, in order: checklist scoring → denominate (value / (denominator / scale)) →
@@ -379,21 +436,19 @@ export function compile(set: IndicatorSet, data: Dataset, options: AssessOptions
       for (let j = 0; j < n; j++) out[f * n + j] = col[f * nAll + keep[j]!] as number;
     return out;
   };
+  const denominated: (Float64Array | null)[] = new Array(nNodes).fill(null);
   for (const idx of tree.indicators) {
     const ind = indicatorOf(tree.nodes[idx]!);
     const rawKept = sub(rawAll[idx]!);
     raw[idx] = rawKept.slice(frame * n, frame * n + n);
+    denominated[idx] = sub(denAll[idx]!);
     const spec: ImputeSpec = ind.impute ?? m.impute ?? { method: 'none' };
-    let values: Float64Array;
-    let imp: Uint8Array;
-    if (spec.method === 'none') {
-      values = sub(denAll[idx]!).slice(frame * n, frame * n + n);
-      imp = new Uint8Array(n);
-    } else {
-      const groups = spec.group ? units.map((u) => u.groups[spec.group as string]) : undefined;
-      const r = impute(sub(denAll[idx]!), n, frame, spec, groups);
-      values = r.values;
-      imp = r.imputed;
+    const { values, imputed: imp } = prepareIndicator(
+      { tree, units, unitIds, denominated, frame },
+      idx,
+      spec,
+    );
+    if (spec.method !== 'none') {
       const count = imp.reduce((s, v) => s + v, 0);
       if (count) {
         const who = unitIds.filter((_, j) => imp[j]);
@@ -402,22 +457,6 @@ export function compile(set: IndicatorSet, data: Dataset, options: AssessOptions
             node: ind.id,
           }),
         );
-      }
-    }
-    if (ind.transform === 'log' || ind.transform === 'log10') {
-      const f = ind.transform === 'log' ? Math.log : Math.log10;
-      for (let j = 0; j < n; j++) {
-        const v = values[j] as number;
-        if (Number.isNaN(v)) continue;
-        if (v <= 0) {
-          fail(
-            'E302',
-            `'${ind.id}' has value ${v} for unit '${unitIds[j]}': its ${ind.transform} transform needs values > 0`,
-            { node: ind.id, unit: unitIds[j] as string },
-            'remove the transform or correct the value',
-          );
-        }
-        values[j] = f(v);
       }
     }
     prepared[idx] = values;
@@ -443,6 +482,8 @@ export function compile(set: IndicatorSet, data: Dataset, options: AssessOptions
     unitIds,
     ...(year !== undefined ? { year } : {}),
     raw,
+    denominated,
+    frame,
     prepared,
     imputed,
     info,

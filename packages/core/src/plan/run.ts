@@ -3,7 +3,7 @@
  * Re-entrant and cheap: a robustness analysis calls it thousands of times with changed settings.
  */
 import { type Problem, problem } from '../errors';
-import { treat } from '../steps/treat';
+import { type TreatParams, treat } from '../steps/treat';
 import type { KernelContext } from '../steps/types';
 import type { Plan, PlanSettings } from './compile';
 
@@ -32,6 +32,100 @@ export interface RunOptions {
   warn?: (p: Problem) => void;
   /** Skip treatment results bookkeeping (Monte Carlo). */
   quiet?: boolean;
+  /**
+   * Reusable memory for many runs of one plan (`createWorkspace(plan)`): a robustness analysis passes
+   * the same workspace to thousands of runs. With it, runPlan allocates nothing per run, and an
+   * indicator's treated and normalised columns are computed once per distinct (prepared column,
+   * treatment, normalisation) and then reused — the cache is keyed by the identity of those objects, so
+   * replace a column or a method object to change it, never edit one in place. The output arrays belong
+   * to the workspace and are overwritten by the next run: copy what you keep. Warnings of an indicator's
+   * normalisation are given only when its column is computed, not when it is reused.
+   */
+  workspace?: RunWorkspace;
+}
+
+/** Most cached (treatment, normalisation) results per indicator before runs compute into scratch. */
+const MEMO_LIMIT = 64;
+
+interface MemoEntry {
+  treated: Float64Array;
+  score: Float64Array;
+  treatment: TreatOutcome | null;
+}
+
+/** Memory reused across runs of one plan; see `RunOptions.workspace`. Opaque. */
+export interface RunWorkspace {
+  /** @internal Units the workspace was made for. */
+  n: number;
+  /** @internal Per indicator: prepared column → treatment → normalisation → result. */
+  memo: (WeakMap<Float64Array, Map<object, Map<object, MemoEntry>>> | null)[];
+  /** @internal Per indicator: number of cached entries, and a scratch column once the cache is full. */
+  memoSize: Int32Array;
+  scratch: (Float64Array | null)[];
+  /** @internal Per aggregate: children columns, local weights, output, rescaled output. */
+  cols: (Float64Array[] | null)[];
+  w: (Float64Array | null)[];
+  out: (Float64Array | null)[];
+  rescaled: (Float64Array | null)[];
+  /** @internal A column of NaN (left-out children). */
+  nan: Float64Array;
+  /** @internal The output object handed back by every run. */
+  output: RunOutput;
+}
+
+const NO_TREAT = {};
+
+/**
+ * Makes the reusable memory for many runs of `plan` (and of plans that differ only in their
+ * prepared columns, e.g. other imputations of the same units).
+ * @example
+ * const ws = createWorkspace(plan);
+ * for (const s of settingsList) useScores(runPlan(plan, s, { quiet: true, workspace: ws }).score);
+ */
+export function createWorkspace(plan: Plan): RunWorkspace {
+  const n = plan.unitIds.length;
+  const nNodes = plan.tree.nodes.length;
+  const ws: RunWorkspace = {
+    n,
+    memo: new Array(nNodes).fill(null),
+    memoSize: new Int32Array(nNodes),
+    scratch: new Array(nNodes).fill(null),
+    cols: new Array(nNodes).fill(null),
+    w: new Array(nNodes).fill(null),
+    out: new Array(nNodes).fill(null),
+    rescaled: new Array(nNodes).fill(null),
+    nan: new Float64Array(n).fill(Number.NaN),
+    output: {
+      treated: new Array(nNodes).fill(null),
+      score: new Array(nNodes),
+      treatments: new Array(nNodes).fill(null),
+    },
+  };
+  for (const idx of plan.tree.indicators) ws.memo[idx] = new WeakMap();
+  for (const idx of plan.tree.aggregates) {
+    const k = plan.tree.nodes[idx]!.children.length;
+    ws.cols[idx] = new Array<Float64Array>(k).fill(ws.nan);
+    ws.w[idx] = new Float64Array(k);
+    ws.out[idx] = new Float64Array(n);
+    ws.rescaled[idx] = new Float64Array(n);
+  }
+  return ws;
+}
+
+/** @internal Treats one column and records what the treatment did. */
+function treatColumn(x: Float64Array, tp: TreatParams): { values: Float64Array; outcome: TreatOutcome } {
+  const r = treat(x, tp);
+  return {
+    values: r.values,
+    outcome: {
+      applied: r.applied,
+      changed: r.changed,
+      skewBefore: r.skewBefore,
+      kurtBefore: r.kurtBefore,
+      skewAfter: r.skewAfter,
+      kurtAfter: r.kurtAfter,
+    },
+  };
 }
 
 /**
@@ -52,6 +146,7 @@ export function runPlan(
   settings: PlanSettings = plan.settings,
   options: RunOptions = {},
 ): RunOutput {
+  if (options.workspace) return runInto(plan, settings, options, options.workspace);
   const { tree, unitIds } = plan;
   const n = unitIds.length;
   const nNodes = tree.nodes.length;
@@ -141,4 +236,102 @@ export function runPlan(
     } else score[idx] = out;
   }
   return { treated, score, treatments };
+}
+
+/** @internal `runPlan` with a workspace: same results, no allocation once the caches are warm. */
+function runInto(plan: Plan, settings: PlanSettings, options: RunOptions, ws: RunWorkspace): RunOutput {
+  const { tree, unitIds } = plan;
+  const n = unitIds.length;
+  if (n !== ws.n) {
+    throw new RangeError(`runPlan: the workspace was made for ${ws.n} units, the plan has ${n}`);
+  }
+  const warn = options.warn ?? (() => {});
+  const { treated, score, treatments } = ws.output;
+  const ctx: KernelContext = { node: '', units: unitIds, warn };
+
+  for (const idx of tree.indicators) {
+    const x = plan.prepared[idx]!;
+    const tp = settings.treat[idx] ?? null;
+    const nm = settings.normalise[idx]!;
+    const memo = ws.memo[idx]!;
+    let byTreat = memo.get(x);
+    const tKey: object = tp ?? NO_TREAT;
+    let e = byTreat?.get(tKey)?.get(nm);
+    if (!e) {
+      ctx.node = tree.nodes[idx]!.id;
+      let values = x;
+      let outcome: TreatOutcome | null = null;
+      if (tp) ({ values, outcome } = treatColumn(x, tp));
+      const full = (ws.memoSize[idx] as number) >= MEMO_LIMIT;
+      const out = full ? (ws.scratch[idx] ??= new Float64Array(n)) : new Float64Array(n);
+      nm.method.run(values, out, nm.params, plan.info[idx]!, ctx);
+      e = { treated: values, score: out, treatment: outcome };
+      if (!full) {
+        if (!byTreat) {
+          byTreat = new Map();
+          memo.set(x, byTreat);
+        }
+        let byNorm = byTreat.get(tKey);
+        if (!byNorm) {
+          byNorm = new Map();
+          byTreat.set(tKey, byNorm);
+        }
+        byNorm.set(nm, e);
+        ws.memoSize[idx] = (ws.memoSize[idx] as number) + 1;
+      }
+    }
+    treated[idx] = e.treated;
+    score[idx] = e.score;
+    treatments[idx] = options.quiet ? null : e.treatment;
+  }
+
+  for (const idx of tree.aggregates) {
+    const node = tree.nodes[idx]!;
+    ctx.node = node.id;
+    const kids = node.children;
+    const cols = ws.cols[idx]!;
+    const w = ws.w[idx]!;
+    let wsum = 0;
+    for (const c of kids) {
+      if (settings.active[c]) wsum += settings.weight[c] as number;
+    }
+    for (let j = 0; j < kids.length; j++) {
+      const c = kids[j]!;
+      const active = settings.active[c] === 1;
+      w[j] = active && wsum > 0 ? (settings.weight[c] as number) / wsum : 0;
+      cols[j] = active ? score[c]! : ws.nan;
+    }
+    const out = ws.out[idx]!;
+    const am = settings.aggregate[idx]!;
+    am.method.run(cols, w, out, am.params, ctx);
+    const cov = settings.coverage[idx] as number;
+    if (cov > 0) {
+      let below: string[] | null = null;
+      for (let i = 0; i < n; i++) {
+        let present = 0;
+        for (const col of cols) if (!Number.isNaN(col[i] as number)) present++;
+        if (present / kids.length < cov && !Number.isNaN(out[i] as number)) {
+          out[i] = Number.NaN;
+          if (!options.quiet) (below ??= []).push(unitIds[i]!);
+        }
+      }
+      if (below) {
+        warn(
+          problem(
+            'W300',
+            `'${node.id}' not computed for ${below.join(', ')}: fewer than ${cov * 100}% of its children have data`,
+            { node: node.id },
+            'add data or lower the coverage threshold',
+          ),
+        );
+      }
+    }
+    const rs = settings.rescale[idx];
+    if (rs) {
+      const r = ws.rescaled[idx]!;
+      rs.method.run(out, r, rs.params, { direction: 1 }, ctx);
+      score[idx] = r;
+    } else score[idx] = out;
+  }
+  return ws.output;
 }
