@@ -31,17 +31,40 @@ export function toJsonArray(x: ArrayLike<number>): (number | null)[] {
   return out;
 }
 
-/** @internal Content hash of a dataset: its source hash when the loader gave one, else of its content. */
+/**
+ * @internal Content hash of a dataset: its source hash when the loader gave one (sha256 of the file's
+ * bytes), else sha256 of its canonical content: units, years and variables as canonical JSON, then every
+ * variable's values as little-endian float64 bytes, in variable order.
+ */
 export function datasetHash(data: Dataset): string {
   if (data.source?.hash) return data.source.hash;
-  const values: Record<string, (number | null)[]> = dict();
-  for (const v of data.variables) {
-    const col = data.values.get(v);
-    if (col) values[v] = toJsonArray(col);
-  }
-  return sha256Hex(
-    canonicalJson({ units: data.units, years: data.years, variables: data.variables, values }),
+  const head = new TextEncoder().encode(
+    canonicalJson({ units: data.units, years: data.years, variables: data.variables }),
   );
+  const cols = data.variables.map((v) => data.values.get(v) ?? new Float64Array(0));
+  const size = head.length + cols.reduce((s, c) => s + 4 + c.length * 8, 0);
+  const bytes = new Uint8Array(size);
+  const view = new DataView(bytes.buffer);
+  bytes.set(head, 0);
+  let at = head.length;
+  for (const c of cols) {
+    view.setUint32(at, c.length, true);
+    at += 4;
+    for (let i = 0; i < c.length; i++, at += 8) view.setFloat64(at, c[i] as number, true);
+  }
+  return sha256Hex(bytes);
+}
+
+/** @internal True when two columns hold the same values (NaN equal to NaN). */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+  }
+  return true;
 }
 
 /** @internal Content hash of an indicator set (canonical JSON: keys sorted). */
@@ -101,7 +124,7 @@ function resolvedNodes(plan: Plan, local: Float64Array, effective: Float64Array)
 }
 
 /** @internal Ranks of every node. */
-function rankAll(plan: Plan, run: RunOutput, values: Record<string, NodeValues>) {
+function rankAll(plan: Plan, run: RunOutput, values: Record<string, NodeValues>): Float64Array[] {
   const rank = plan.set.methodology?.rank ?? {};
   const ties = rank.ties ?? 'competition';
   const n = plan.unitIds.length;
@@ -119,37 +142,56 @@ function rankAll(plan: Plan, run: RunOutput, values: Record<string, NodeValues>)
     });
   }
   const out = new Float64Array(n);
+  const ranks: Float64Array[] = [];
   for (const node of plan.tree.nodes) {
     const v = values[node.id]!;
-    rankScores(run.score[node.index]!, out, ties, rank.round);
-    v.rank = toJsonArray(out);
+    const r = new Float64Array(n);
+    rankScores(run.score[node.index]!, r, ties, rank.round);
+    ranks[node.index] = r;
+    v.rank = toJsonArray(r);
     if (groupIndex) {
       rankWithin(run.score[node.index]!, groupIndex, out, ties, rank.round);
       v.group_rank = toJsonArray(out);
     }
   }
+  return ranks;
 }
 
-/** @internal Strengths (best-ranked indicators) and weaknesses (worst-ranked), k per unit. */
-function strengthsAndWeaknesses(plan: Plan, values: Record<string, NodeValues>, k: number) {
+/**
+ * @internal Strengths (best-ranked indicators) and weaknesses (worst-ranked), k per unit; ties go to the
+ * indicator that comes first in the tree. Selection by k scans (k is small), no per-unit allocation
+ * besides the two result lists.
+ */
+function strengthsAndWeaknesses(plan: Plan, ranks: Float64Array[], k: number) {
   const strengths: string[][] = [];
   const weaknesses: string[][] = [];
-  const inds = plan.tree.indicators.map((i) => plan.tree.nodes[i]!.id);
+  const inds = plan.tree.indicators;
+  const ids = inds.map((i) => plan.tree.nodes[i]!.id);
+  const cols = inds.map((i) => ranks[i]!);
+  const taken = new Uint8Array(inds.length);
+  const pick = (u: number, best: boolean): string[] => {
+    taken.fill(0);
+    const list: string[] = [];
+    for (let r = 0; r < k; r++) {
+      let at = -1;
+      let bestRank = best ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+      for (let j = 0; j < cols.length; j++) {
+        const v = cols[j]![u] as number;
+        if (taken[j] || Number.isNaN(v)) continue;
+        if (best ? v < bestRank : v > bestRank) {
+          bestRank = v;
+          at = j;
+        }
+      }
+      if (at < 0) break;
+      taken[at] = 1;
+      list.push(ids[at]!);
+    }
+    return list;
+  };
   for (let u = 0; u < plan.unitIds.length; u++) {
-    const ranked = inds
-      .map((id, order) => ({ id, order, rank: values[id]!.rank[u] }))
-      .filter(
-        (r): r is { id: string; order: number; rank: number } => r.rank !== null && r.rank !== undefined,
-      )
-      .sort((a, b) => a.rank - b.rank || a.order - b.order);
-    strengths.push(ranked.slice(0, k).map((r) => r.id));
-    weaknesses.push(
-      ranked
-        .slice()
-        .sort((a, b) => b.rank - a.rank || a.order - b.order)
-        .slice(0, k)
-        .map((r) => r.id),
-    );
+    strengths.push(pick(u, true));
+    weaknesses.push(pick(u, false));
   }
   return { strengths, weaknesses };
 }
@@ -185,9 +227,13 @@ export function buildResult(
   for (const node of tree.nodes) {
     const v: NodeValues = { score: toJsonArray(run.score[node.index]!), rank: [] };
     if (node.kind === 'indicator') {
+      const raw = toJsonArray(plan.raw[node.index]!);
       const ordered: NodeValues = {
-        raw: toJsonArray(plan.raw[node.index]!),
-        treated: toJsonArray(run.treated[node.index]!),
+        raw,
+        // share the array when nothing changed the values (common): less memory, same JSON
+        treated: sameValues(plan.raw[node.index]!, run.treated[node.index]!)
+          ? raw
+          : toJsonArray(run.treated[node.index]!),
         imputed: Array.from(plan.imputed[node.index]!, (b) => b === 1),
         score: v.score,
         rank: v.rank,
@@ -195,9 +241,9 @@ export function buildResult(
       values[node.id] = ordered;
     } else values[node.id] = v;
   }
-  rankAll(plan, run, values);
+  const ranks = rankAll(plan, run, values);
   const m = set.methodology ?? {};
-  const { strengths, weaknesses } = strengthsAndWeaknesses(plan, values, m.strengths ?? 3);
+  const { strengths, weaknesses } = strengthsAndWeaknesses(plan, ranks, m.strengths ?? 3);
 
   const treatments: Treatment[] = [];
   for (const idx of tree.indicators) {

@@ -1,6 +1,6 @@
 /**
  * Ranking of scores: higher score = rank 1. Rounding before comparing, competition or dense ties,
- * ranks within groups. O(n log n); the only allocation is one index array per call.
+ * ranks within groups. O(n log n); the only allocation is one or two arrays per call.
  */
 import { roundHalfAway } from '../util/stats';
 
@@ -76,13 +76,39 @@ function assign(idx: Int32Array, out: Float64Array, ties: Ties, group?: Int32Arr
  */
 export function rankScores(scores: Float64Array, out: Float64Array, ties: Ties, round?: number): void {
   const m = prepare(scores, out, round);
-  const idx = presentIndex(out, m);
-  idx.sort((a, b) => {
-    const va = out[a] as number;
-    const vb = out[b] as number;
-    return va > vb ? -1 : va < vb ? 1 : a - b;
-  });
-  assign(idx, out, ties);
+  // Sort a copy of the present values natively (no comparator: much faster than sorting indices),
+  // then find each unit's rank by binary search: competition = 1 + number of larger values,
+  // dense = 1 + number of distinct larger values.
+  const sorted = new Float64Array(m);
+  let k = 0;
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i] as number;
+    if (!Number.isNaN(v)) sorted[k++] = v;
+  }
+  sorted.sort();
+  let distinct = sorted;
+  let nd = m;
+  if (ties === 'dense') {
+    distinct = new Float64Array(m);
+    nd = 0;
+    for (let p = 0; p < m; p++) {
+      const v = sorted[p] as number;
+      if (nd === 0 || v !== distinct[nd - 1]) distinct[nd++] = v;
+    }
+  }
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i] as number;
+    if (Number.isNaN(v)) continue;
+    // first position in distinct[0, nd) whose value is > v
+    let lo = 0;
+    let hi = nd;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((distinct[mid] as number) > v) hi = mid;
+      else lo = mid + 1;
+    }
+    out[i] = nd - lo + 1;
+  }
 }
 
 /**
