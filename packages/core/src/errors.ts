@@ -49,6 +49,10 @@ export const codes = {
   // charts (@govscore/charts)
   E500: 'invalid chart input or options',
   E501: 'unknown unit or node asked for by a chart',
+  // report site (govscore report)
+  E600: 'invalid site config',
+  E601: 'inputs cannot make one report (no Result, different indicator sets, a year twice)',
+  E602: 'the report site failed to build',
   // warnings (recorded in the Result, never printed by the engine)
   // data warnings (loaders and checkDataset)
   W200: 'column not in the indicator set (loaded as an extra variable) or ignored',

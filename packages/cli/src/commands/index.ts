@@ -3,6 +3,7 @@
  */
 import type { Io } from '../output';
 import { assess } from './assess';
+import { report } from './report';
 import { validate } from './validate';
 
 export interface Command {
@@ -12,4 +13,4 @@ export interface Command {
   run(argv: string[], io: Io): Promise<number>;
 }
 
-export const commands: Record<string, Command> = { validate, assess };
+export const commands: Record<string, Command> = { validate, assess, report };

@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import {
+  assess as assessCore,
+  type Dataset,
+  GovscoreError,
+  type IndicatorSet,
+  type Problem,
+  problem,
+  type Result,
+} from '@govscore/core';
+import { parse, UsageError } from '../args';
+import { loadInputs, readText } from '../inputs';
+import { EXIT, type Io } from '../output';
+import type { Command } from './index';
+
+const help = `govscore report <set.yaml> --data <file> [--data <file>...] --out <dir>
+                [--config site.yaml] [--base /reports/2025/] [--pdf] [--quiet] [--json]
+
+Builds the report site: assesses every year of the data (and runs the analysis when the set or the
+config asks for it), then builds a static site (Astro) with an overview, the full ranking, a page per
+dimension, a profile per region, the methodology, robustness, downloads and a what-if page, in every
+language of the set. The site is built in a temporary folder and replaces <dir> only on success.
+
+Options:
+  --data <file>      data file (.csv, .tsv, .xlsx, .json); repeat for more years     [required]
+  --out <dir>        output folder                                                   [required]
+  --config <file>    site config (YAML): title, publisher, logo, languages, colours, pages, templates
+  --base <path>      base path the site is served under (default /); links are relative, so the
+                     site also works from another path and from the file system (without scripts)
+  --pdf              also print the overview and every profile to PDF with Chromium (<dir>/pdf/)
+  --quiet            print nothing but errors
+  --json             print a JSON summary on stdout (for scripts)
+
+Open <dir>/index.html in a browser, or serve <dir> with any static web server.
+
+Examples:
+  govscore report indicators/cn-provincial-digital-government.yaml \\
+    --data samples/cn-provincial/cn-provincial.csv --out out/report
+  govscore report indicators/coinr-asem.yaml --data samples/coinr-asem/asem.csv \\
+    --out out/asem --config site.yaml --base /reports/asem/`;
+
+/** Assesses every year of every data file; one Result per year, oldest first. */
+export function assessYears(set: IndicatorSet, datasets: { file: string; data: Dataset }[]): Result[] {
+  const byYear = new Map<string, { file: string; result: Result }>();
+  const problems: Problem[] = [];
+  for (const { file, data } of datasets) {
+    const years: (number | undefined)[] = data.years.length ? data.years : [undefined];
+    for (const year of years) {
+      const key = year === undefined ? 'none' : String(year);
+      const seen = byYear.get(key);
+      if (seen) {
+        problems.push(
+          problem(
+            'E601',
+            year === undefined
+              ? `'${file}' and '${seen.file}' both have data without a year`
+              : `year ${year} is in both '${seen.file}' and '${file}'`,
+            { file },
+            'give each year once: one file per year, or one file with a year column',
+          ),
+        );
+        continue;
+      }
+      byYear.set(key, { file, result: assessCore(set, data, year !== undefined ? { year } : {}) });
+    }
+  }
+  if (byYear.has('none') && byYear.size > 1)
+    problems.push(
+      problem(
+        'E601',
+        'some data have a year and some do not',
+        {},
+        'add a year column to every data file of a multi-year report',
+      ),
+    );
+  if (problems.length) throw new GovscoreError(problems);
+  return [...byYear.values()].map((v) => v.result).sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    data: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    config: { type: 'string' },
+    base: { type: 'string' },
+    pdf: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  const [setPath, ...extra] = positionals;
+  if (!setPath || extra.length) throw new UsageError('give exactly one indicator-set file');
+  if (!values.data?.length) throw new UsageError('--data <file> is required');
+  if (!values.out) throw new UsageError('--out <dir> is required');
+  const site = await import('@govscore/report-site');
+  let base: string;
+  try {
+    base = site.normaliseBase(values.base);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+
+  // site config
+  let config: import('@govscore/report-site').SiteConfig = {};
+  let logo: { ext: string; bytes: Uint8Array } | undefined;
+  if (values.config) {
+    const parsed = site.parseSiteConfig(readText(values.config));
+    if (parsed.problems.length) {
+      throw new GovscoreError(
+        parsed.problems.map((p) =>
+          problem('E600', p.message, { file: values.config, ...(p.path ? { path: p.path } : {}) }, p.hint),
+        ),
+      );
+    }
+    config = parsed.config;
+    if (config.logo) {
+      const logoPath = resolve(dirname(values.config), config.logo);
+      try {
+        logo = { ext: extname(logoPath).slice(1), bytes: new Uint8Array(readFileSync(logoPath)) };
+      } catch (e) {
+        throw new GovscoreError([
+          problem(
+            'E600',
+            `logo '${config.logo}' cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+            { file: values.config, path: 'logo' },
+            'give a path relative to the config file',
+          ),
+        ]);
+      }
+    }
+  }
+
+  // assess every year
+  const warnings: Problem[] = [];
+  let set: IndicatorSet | undefined;
+  const datasets: { file: string; data: Dataset }[] = [];
+  for (const file of values.data) {
+    const loaded = await loadInputs(setPath, file);
+    set = loaded.set;
+    warnings.push(...loaded.warnings);
+    datasets.push({ file, data: loaded.data });
+  }
+  const results = assessYears(set!, datasets);
+  for (const r of results) warnings.push(...r.warnings);
+  if (!values.quiet && !values.json) {
+    const nWarn = warnings.filter((w) => w.severity === 'warning').length;
+    io.err(
+      `assessed ${results[0]!.units.length} units on '${results[0]!.set.id}' for ${results.length} year(s)` +
+        `${results.some((r) => r.year !== undefined) ? ` (${results.map((r) => r.year).join(', ')})` : ''}` +
+        `${nWarn ? `; ${nWarn} warning(s) (see \`govscore assess\`)` : ''}; building the site…`,
+    );
+  }
+
+  // build
+  let summary: { outDir: string; pages: number };
+  try {
+    summary = await site.buildReport(
+      {
+        results,
+        config,
+        setYaml: { name: basename(setPath), text: readText(setPath) },
+        ...(logo ? { logo } : {}),
+      },
+      { outDir: values.out, base, logLevel: values.quiet || values.json ? 'error' : 'warn' },
+    );
+  } catch (e) {
+    if (e instanceof GovscoreError) throw e;
+    throw new GovscoreError([
+      problem(
+        'E602',
+        `the site failed to build: ${(e as Error).message}`,
+        {},
+        'the previous output was left as it was; run with a smaller config to find the cause',
+      ),
+    ]);
+  }
+  let pdfs: string[] = [];
+  if (values.pdf)
+    pdfs = await site.printPdfs(summary.outDir, { log: values.quiet || values.json ? undefined : io.err });
+  if (values.json) {
+    io.out(
+      JSON.stringify(
+        {
+          set: results[0]!.set.id,
+          years: results.map((r) => r.year ?? null),
+          units: results[results.length - 1]!.units.length,
+          out: summary.outDir,
+          pages: summary.pages,
+          pdfs,
+          warnings,
+        },
+        null,
+        2,
+      ),
+    );
+  } else if (!values.quiet) {
+    io.err(
+      `wrote ${summary.pages} pages to ${summary.outDir}${pdfs.length ? ` and ${pdfs.length} PDF(s)` : ''}\n` +
+        `open ${resolve(summary.outDir, 'index.html')} in a browser, or serve the folder` +
+        `${base !== '/' ? ` under ${base}` : ''} with any static web server`,
+    );
+  }
+  return EXIT.ok;
+}
+
+export const report: Command = {
+  name: 'report',
+  summary: 'assess every year and build the static report site (Astro)',
+  help,
+  run,
+};

@@ -1,0 +1,349 @@
+/**
+ * The report's view of its Results: the current year's values looked up per unit and node, last
+ * year's for the changes, tiers with names and colours, groups. Pure and computed once per build;
+ * it only looks values up and counts — every score, rank and tier comes from the Result.
+ */
+import type { LangText, ResolvedNode, Result, Unit } from '@govscore/core';
+import { type RankInterval, readIntervals, readSensitivity, type SensitivityRow } from './analysis';
+import { PAGE_KEYS, type PageKey, type SiteConfig } from './config';
+import { pick } from './i18n';
+import { unitSlugs } from './paths';
+
+export interface TierInfo {
+  id: string;
+  name: LangText | undefined;
+  color: string;
+  min?: number;
+  exclusive?: boolean;
+  min_quantile?: number;
+  veto?: boolean;
+  /** Units in the tier this year. */
+  count: number;
+}
+
+export interface UnitView {
+  /** Index in `current.units` and in every values array. */
+  index: number;
+  id: string;
+  slug: string;
+  unit: Unit;
+  group: string | null;
+  score: number | null;
+  rank: number | null;
+  groupRank: number | null;
+  tier: string | null;
+  subclass: string | null;
+  /** Last year's values of the root, when the unit was assessed then. */
+  prev: { score: number | null; rank: number | null; tier: string | null } | null;
+  /** Places gained since last year (last year's rank − this year's): positive is better. */
+  rankChange: number | null;
+  scoreChange: number | null;
+  interval: RankInterval | null;
+}
+
+export interface ReportModel {
+  results: Result[];
+  current: Result;
+  previous: Result | null;
+  /** Index of each unit id in `previous.units`. */
+  prevIndex: Map<string, number>;
+  year: number | undefined;
+  prevYear: number | undefined;
+  root: ResolvedNode;
+  /** Children of the root: the dimensions. */
+  dims: ResolvedNode[];
+  nodes: Map<string, ResolvedNode>;
+  /** Units in data order. */
+  units: UnitView[];
+  /** Units by rank (missing ranks last, then by id). */
+  ranked: UnitView[];
+  byId: Map<string, UnitView>;
+  bySlug: Map<string, UnitView>;
+  tiers: TierInfo[];
+  tierById: Map<string, TierInfo>;
+  /** The group column used for peer groups and filters, and its values (sorted). */
+  groupKey: string | null;
+  groups: string[];
+  languages: string[];
+  config: SiteConfig;
+  pages: Set<PageKey>;
+  /** Rank intervals of the root from the uncertainty analysis, by unit id; null when not computed. */
+  intervals: Map<string, RankInterval> | null;
+  sensitivity: SensitivityRow[] | null;
+  /** Mean score of each node over the units with a score. */
+  average: Map<string, number | null>;
+  /** Mean score of each node per group. */
+  groupAverage: Map<string, Map<string, number | null>>;
+}
+
+/** Fallback tier colours (viridis stops), best first, for sets that give none. */
+const TIER_FALLBACK = ['#21918c', '#5ec962', '#3b528b', '#fde725', '#440154', '#90d743'];
+const VETO_COLOUR = '#7f7f7f';
+
+function num(x: number | null | undefined): number | null {
+  return x === null || x === undefined || !Number.isFinite(x) ? null : x;
+}
+
+function mean(xs: readonly (number | null)[], mask?: readonly boolean[]): number | null {
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (mask && !mask[i]) continue;
+    if (x !== null && x !== undefined && Number.isFinite(x)) {
+      s += x;
+      n++;
+    }
+  }
+  return n ? s / n : null;
+}
+
+/** Language order: config, else the set's languages, Chinese first when the set has Chinese. */
+export function siteLanguages(result: Result, config: SiteConfig): string[] {
+  if (config.languages?.length) return config.languages;
+  const langs = result.set.languages.length ? [...result.set.languages] : ['en'];
+  const zh = langs.findIndex((l) => l === 'zh' || l.startsWith('zh-'));
+  if (zh > 0) langs.unshift(...langs.splice(zh, 1));
+  return langs;
+}
+
+/**
+ * Builds the model from Results (any order; sorted by year here) and a config.
+ * @throws Error when there is no Result or the Results are of different indicator sets
+ */
+export function buildModel(resultsIn: readonly Result[], config: SiteConfig = {}): ReportModel {
+  if (resultsIn.length === 0) throw new Error('no Result to report on');
+  const results = [...resultsIn].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  const current = results[results.length - 1]!;
+  for (const r of results) {
+    if (r.set.id !== current.set.id)
+      throw new Error(
+        `Results of different indicator sets ('${r.set.id}' and '${current.set.id}') cannot be one report`,
+      );
+  }
+  const previous = results.length > 1 ? results[results.length - 2]! : null;
+  const nodes = new Map(current.set.nodes.map((n) => [n.id, n]));
+  const root = current.set.nodes.find((n) => n.parent === null) ?? current.set.nodes[0]!;
+  const dims = root.children.map((c) => nodes.get(c)!).filter(Boolean);
+
+  // tiers
+  const spec = current.set.tiers;
+  const tierColours = config.colours?.tiers ?? {};
+  const tiers: TierInfo[] = [];
+  spec?.levels.forEach((l, k) => {
+    const t: TierInfo = {
+      id: l.id,
+      name: l.name,
+      color: tierColours[l.id] ?? l.color ?? TIER_FALLBACK[k % TIER_FALLBACK.length]!,
+      count: 0,
+    };
+    if (l.min !== undefined) t.min = l.min;
+    if (l.exclusive !== undefined) t.exclusive = l.exclusive;
+    if (l.min_quantile !== undefined) t.min_quantile = l.min_quantile;
+    tiers.push(t);
+  });
+  if (spec?.veto)
+    tiers.push({
+      id: spec.veto.id,
+      name: spec.veto.name,
+      color: tierColours[spec.veto.id] ?? VETO_COLOUR,
+      veto: true,
+      count: 0,
+    });
+  const tierById = new Map(tiers.map((t) => [t.id, t]));
+
+  // groups
+  const groupKeys = [...new Set(current.units.flatMap((u) => Object.keys(u.groups)))].sort();
+  const within = current.set.rank.within;
+  const groupKey =
+    within && groupKeys.includes(within)
+      ? within
+      : groupKeys.includes('group')
+        ? 'group'
+        : (groupKeys[0] ?? null);
+
+  const rootValues = current.values[root.id]!;
+  const prevIndex = new Map<string, number>();
+  previous?.units.forEach((u, i) => {
+    prevIndex.set(u.id, i);
+  });
+  const prevRoot = previous ? previous.values[root.id] : undefined;
+  const intervals = readIntervals(current, root.id);
+  const slugs = unitSlugs(current.units.map((u) => u.id));
+
+  const units: UnitView[] = current.units.map((u, i) => {
+    const score = num(rootValues.score[i]);
+    const rank = num(rootValues.rank[i]);
+    const tier = current.tiers?.tier[i] ?? null;
+    const pi = prevIndex.get(u.id);
+    let prev: UnitView['prev'] = null;
+    if (previous && prevRoot && pi !== undefined) {
+      prev = {
+        score: num(prevRoot.score[pi]),
+        rank: num(prevRoot.rank[pi]),
+        tier: previous.tiers?.tier[pi] ?? null,
+      };
+    }
+    const t = tier ? tierById.get(tier) : undefined;
+    if (t) t.count++;
+    return {
+      index: i,
+      id: u.id,
+      slug: slugs[i]!,
+      unit: u,
+      group: groupKey ? (u.groups[groupKey] ?? null) : null,
+      score,
+      rank,
+      groupRank: num(rootValues.group_rank?.[i]),
+      tier,
+      subclass: current.tiers?.subclass?.[i] ?? null,
+      prev,
+      rankChange: prev && prev.rank !== null && rank !== null ? prev.rank - rank : null,
+      scoreChange: prev && prev.score !== null && score !== null ? score - prev.score : null,
+      interval: intervals?.get(u.id) ?? null,
+    };
+  });
+  const ranked = [...units].sort(
+    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const groups = [...new Set(units.map((u) => u.group).filter((g): g is string => g !== null))].sort();
+
+  const average = new Map<string, number | null>();
+  const groupAverage = new Map<string, Map<string, number | null>>();
+  for (const g of groups) groupAverage.set(g, new Map());
+  const masks = new Map(groups.map((g) => [g, units.map((u) => u.group === g)]));
+  for (const n of current.set.nodes) {
+    const s = current.values[n.id]?.score ?? [];
+    average.set(n.id, mean(s));
+    for (const g of groups) groupAverage.get(g)!.set(n.id, mean(s, masks.get(g)));
+  }
+
+  const pages = new Set<PageKey>(config.pages ?? PAGE_KEYS);
+  pages.add('overview');
+  if (dims.length === 0) pages.delete('whatif');
+  return {
+    results,
+    current,
+    previous,
+    prevIndex,
+    year: current.year,
+    prevYear: previous?.year,
+    root,
+    dims,
+    nodes,
+    units,
+    ranked,
+    byId: new Map(units.map((u) => [u.id, u])),
+    bySlug: new Map(units.map((u) => [u.slug, u])),
+    tiers,
+    tierById,
+    groupKey,
+    groups,
+    languages: siteLanguages(current, config),
+    config,
+    pages,
+    intervals,
+    sensitivity: readSensitivity(current),
+    average,
+    groupAverage,
+  };
+}
+
+/** Display name of a unit in a language (its id when unnamed). */
+export function unitLabel(u: { unit: Unit; id: string }, lang: string): string {
+  return pick(u.unit.name, lang, u.id) || u.id;
+}
+
+/** Display name of a node in a language (its id when unnamed). */
+export function nodeLabel(n: ResolvedNode | undefined, lang: string): string {
+  if (!n) return '';
+  return pick(n.name, lang, n.id) || n.id;
+}
+
+/** Display name of a group value (the config's `groups`), the value itself otherwise. */
+export function groupLabel(model: ReportModel, group: string | null, lang: string): string {
+  if (group === null) return '–';
+  return pick(model.config.groups?.[group], lang, group) || group;
+}
+
+/** Display name of a tier in a language. */
+export function tierLabel(model: ReportModel, id: string | null, lang: string): string {
+  if (id === null) return '–';
+  const t = model.tierById.get(id);
+  return pick(t?.name, lang, id) || id;
+}
+
+/** Units ordered by their rank on a node (missing last, then by id). */
+export function rankedOn(model: ReportModel, nodeId: string): UnitView[] {
+  const v = model.current.values[nodeId];
+  if (!v) return [];
+  return [...model.units].sort(
+    (a, b) =>
+      (num(v.rank[a.index]) ?? Infinity) - (num(v.rank[b.index]) ?? Infinity) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+/** Score and rank of a unit on a node. */
+export function nodeValue(
+  model: ReportModel,
+  nodeId: string,
+  index: number,
+): { score: number | null; rank: number | null; groupRank: number | null } {
+  const v = model.current.values[nodeId];
+  return {
+    score: num(v?.score[index]),
+    rank: num(v?.rank[index]),
+    groupRank: num(v?.group_rank?.[index]),
+  };
+}
+
+/** Last year's score and rank of a unit on a node; null when the unit or node was not assessed then. */
+export function prevValueOf(
+  model: ReportModel,
+  nodeId: string,
+  unitId: string,
+): { score: number | null; rank: number | null } | null {
+  const i = model.prevIndex.get(unitId);
+  const v = model.previous?.values[nodeId];
+  if (i === undefined || !v) return null;
+  return { score: num(v.score[i]), rank: num(v.rank[i]) };
+}
+
+/** Units with a rank on a node (the "n" of "rank r of n"). */
+export function rankedCount(model: ReportModel, nodeId: string): number {
+  const v = model.current.values[nodeId];
+  return v ? v.rank.filter((r) => r !== null && Number.isFinite(r)).length : 0;
+}
+
+/** Changes since last year: the largest rank gains and losses, and tier moves. */
+export function keyChanges(
+  model: ReportModel,
+  top = 5,
+): { up: UnitView[]; down: UnitView[]; tierMoves: UnitView[] } {
+  const moved = model.units.filter((u) => u.rankChange !== null && u.rankChange !== 0);
+  const byId = (a: UnitView, b: UnitView) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const up = moved
+    .filter((u) => (u.rankChange as number) > 0)
+    .sort((a, b) => (b.rankChange as number) - (a.rankChange as number) || byId(a, b))
+    .slice(0, top);
+  const down = moved
+    .filter((u) => (u.rankChange as number) < 0)
+    .sort((a, b) => (a.rankChange as number) - (b.rankChange as number) || byId(a, b))
+    .slice(0, top);
+  const tierMoves = model.ranked.filter((u) => u.prev && u.prev.tier !== null && u.prev.tier !== u.tier);
+  return { up, down, tierMoves };
+}
+
+/** Descendant indicators of a node, in tree order. */
+export function indicatorsUnder(model: ReportModel, nodeId: string): ResolvedNode[] {
+  const out: ResolvedNode[] = [];
+  const walk = (id: string) => {
+    const n = model.nodes.get(id);
+    if (!n) return;
+    if (n.kind === 'indicator') out.push(n);
+    else for (const c of n.children) walk(c);
+  };
+  walk(nodeId);
+  return out;
+}
