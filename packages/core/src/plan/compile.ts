@@ -75,6 +75,8 @@ export interface Plan {
   denominated: (Float64Array | null)[];
   /** Index of the assessed frame (year) in `denominated` (0 without years). */
   frame: number;
+  /** Years of the frames (empty without years): linear interpolation is by year. */
+  years: number[];
   /** Indicators: values after denominating, imputing and transforming, by node index. */
   prepared: (Float64Array | null)[];
   /** Indicators: 1 where the value was imputed. */
@@ -259,7 +261,7 @@ function scoreChecklist(
  * @example prepareIndicator(plan, plan.tree.byId.get('LPI')!, { method: 'median' }).values
  */
 export function prepareIndicator(
-  plan: Pick<Plan, 'tree' | 'units' | 'unitIds' | 'denominated' | 'frame'>,
+  plan: Pick<Plan, 'tree' | 'units' | 'unitIds' | 'denominated' | 'frame' | 'years'>,
   idx: number,
   spec: ImputeSpec,
 ): { values: Float64Array; imputed: Uint8Array } {
@@ -274,7 +276,7 @@ export function prepareIndicator(
     imp = new Uint8Array(n);
   } else {
     const groups = spec.group ? units.map((u) => u.groups[spec.group as string]) : undefined;
-    const r = impute(col, n, frame, spec, groups);
+    const r = impute(col, n, frame, spec, groups, plan.years.length ? plan.years : undefined);
     values = r.values;
     imp = r.imputed;
   }
@@ -301,7 +303,8 @@ export function prepareIndicator(
  * Compiles an indicator set and a dataset into a Plan.
  *
  * Steps done here, in order: checklist scoring → denominate (value / (denominator / scale)) →
- * screen units → impute → transform (log). Treat, normalise and aggregate are `runPlan`'s.
+ * screen units → impute → transform (log); with `screen.stage: after_impute`, imputation (over every
+ * unit) comes before screening. Treat, normalise and aggregate are `runPlan`'s.
  *
  * @param set a validated indicator set (`loadIndicatorSet`)
  * @param data a dataset (`parseDatasetCsv`, `readDataset`)
@@ -372,8 +375,24 @@ export function compile(set: IndicatorSet, data: Dataset, options: AssessOptions
     } else denAll[idx] = raw;
   }
 
-  // 3. screen units
+  // 3. screen units: on the data as supplied, or (stage: after_impute, as COINr's example) after
+  // imputing with every unit, whose imputed values the kept units then keep
   const screen = m.screen ?? {};
+  const specOf = (idx: number): ImputeSpec =>
+    indicatorOf(tree.nodes[idx]!).impute ?? m.impute ?? { method: 'none' };
+  let imputedAll: ({ values: Float64Array; imputed: Uint8Array } | null)[] | null = null;
+  if (screen.stage === 'after_impute') {
+    const all = {
+      tree,
+      units: data.units,
+      unitIds: data.units.map((u) => u.id),
+      denominated: denAll,
+      frame,
+      years: data.years,
+    };
+    imputedAll = new Array(nNodes).fill(null);
+    for (const idx of tree.indicators) imputedAll[idx] = prepareIndicator(all, idx, specOf(idx));
+  }
   const keep: number[] = [];
   const screenedOut: { unit: string; reason: string }[] = [];
   const nInd = tree.indicators.length;
@@ -382,7 +401,7 @@ export function compile(set: IndicatorSet, data: Dataset, options: AssessOptions
     let present = 0;
     let zeros = 0;
     for (const idx of tree.indicators) {
-      const v = denAll[idx]![frame * nAll + i] as number;
+      const v = (imputedAll ? imputedAll[idx]!.values[i] : denAll[idx]![frame * nAll + i]) as number;
       if (!Number.isNaN(v)) {
         present++;
         if (v === 0) zeros++;
@@ -442,12 +461,14 @@ export function compile(set: IndicatorSet, data: Dataset, options: AssessOptions
     const rawKept = sub(rawAll[idx]!);
     raw[idx] = rawKept.slice(frame * n, frame * n + n);
     denominated[idx] = sub(denAll[idx]!);
-    const spec: ImputeSpec = ind.impute ?? m.impute ?? { method: 'none' };
-    const { values, imputed: imp } = prepareIndicator(
-      { tree, units, unitIds, denominated, frame },
-      idx,
-      spec,
-    );
+    const spec = specOf(idx);
+    const pre = imputedAll?.[idx];
+    const { values, imputed: imp } = pre
+      ? {
+          values: Float64Array.from(keep, (i) => pre.values[i] as number),
+          imputed: Uint8Array.from(keep, (i) => pre.imputed[i] as number),
+        }
+      : prepareIndicator({ tree, units, unitIds, denominated, frame, years: data.years }, idx, spec);
     if (spec.method !== 'none') {
       const count = imp.reduce((s, v) => s + v, 0);
       if (count) {
@@ -484,6 +505,7 @@ export function compile(set: IndicatorSet, data: Dataset, options: AssessOptions
     raw,
     denominated,
     frame,
+    years: data.years,
     prepared,
     imputed,
     info,

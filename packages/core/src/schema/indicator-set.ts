@@ -103,6 +103,12 @@ export const ScreenSpec = Type.Object(
     max_zero_share: Type.Optional(
       Type.Number({ minimum: 0, maximum: 1, description: 'Drop units with a larger share of zeros.' }),
     ),
+    stage: Type.Optional(
+      Type.Union([Type.Literal('before_impute'), Type.Literal('after_impute')], {
+        description:
+          'Screen on the data as supplied (before_impute, default) or after imputation (after_impute, as COINr’s example pipeline).',
+      }),
+    ),
     include: Type.Optional(Type.Array(Type.String(), { description: 'Unit ids kept whatever.' })),
     exclude: Type.Optional(Type.Array(Type.String(), { description: 'Unit ids dropped whatever.' })),
   },
