@@ -472,7 +472,11 @@ export function parseAnalysisSpec(text: string, file?: string): { spec: Analysis
   const spec = (
     value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {}
   ) as AnalysisSpec;
-  return { spec, problems };
+  const sorted = problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.col ?? 0) - (b.p.col ?? 0) || a.i - b.i)
+    .map((x) => x.p);
+  return { spec, problems: sorted };
 }
 
 /**

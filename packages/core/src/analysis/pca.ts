@@ -2,6 +2,7 @@
  * Principal component analysis of a node's children (COINr `get_PCA`, R `prcomp(center = TRUE,
  * scale. = TRUE)` on the complete rows), and the "PCA weights" COINr derives from it.
  */
+import { fail } from '../errors';
 import { completeRows } from './alpha';
 import { columnOf, type Model, nodeIndex, type Stage } from './model';
 
@@ -162,6 +163,14 @@ export interface PcaWeights {
 export function pcaWeights(model: Model, node: string, stage: Stage = 'score'): PcaWeights {
   const idx = nodeIndex(model.plan, node);
   const nd = model.plan.tree.nodes[idx]!;
+  if (nd.kind === 'indicator') {
+    fail(
+      'E400',
+      `'${node}' is an indicator: PCA weights are for an aggregate's children`,
+      { node },
+      'name an aggregate',
+    );
+  }
   const kids = nd.children;
   const res = pca(
     kids.map((c) => columnOf(model, c, stage)),

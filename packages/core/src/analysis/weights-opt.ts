@@ -21,7 +21,7 @@ export interface OptimiseWeightsOptions {
   against?: string;
   /** Correlation (default Pearson, as COINr). */
   method?: CorrelationMethod;
-  /** Most iterations (default 500). */
+  /** Most evaluations of the objective, i.e. runs of the plan (default 500). */
   maxIterations?: number;
   /** Stop when the objective is at most this (default 1e-8). */
   tolerance?: number;
@@ -44,9 +44,16 @@ export interface OptimisedWeights {
   /** Objective: mean squared difference between target shares and correlation shares. */
   objective_before: number | null;
   objective: number | null;
+  /** Evaluations of the objective (runs of the plan). */
   iterations: number;
-  /** True when the target was met or no step lowers the objective any more; false at maxIterations. */
+  /** True when the objective is at most the tolerance: the target shares are met. */
   converged: boolean;
+  /**
+   * Why the search stopped: `target_met`; `no_improvement` (no step lowers the objective: the best
+   * positive weights found, typically with a weight near 0 because the target cannot be met — a child
+   * can correlate with the index through its siblings even at weight 0); `max_iterations`.
+   */
+  stopped: 'target_met' | 'no_improvement' | 'max_iterations';
 }
 
 const nullable = (v: number): number | null => (Number.isFinite(v) ? v : null);
@@ -56,10 +63,9 @@ const nullable = (v: number): number | null => (Number.isFinite(v) ? v : null);
  * default), as shares of their sum, match `target` (equal by default).
  *
  * Objective (COINr's "balance"): (1/k) Σⱼ (tⱼ − rⱼ / Σr)², t the target shares, r the correlations of the
- * children with the index re-aggregated with the candidate weights. Search: multiplicative updates
- * wⱼ ← wⱼ · (tⱼ / sⱼ)^η (sⱼ the correlation share, the ratio kept within [¼, 4]), weights rescaled to sum
- * 1, a step accepted only when it lowers the objective, η halved otherwise — a fixed-point search
- * instead of COINr's Nelder–Mead, with weights that stay positive. Each evaluation re-runs the plan.
+ * children with the index re-aggregated with the candidate weights. Search: Nelder–Mead (as COINr's
+ * `optim`) over log-weights, so that every candidate's weights are positive and sum to 1; each
+ * evaluation re-runs the plan (cheap: indicators are normalised once).
  *
  * Caveats (docs/analysis.md): the weights say how the data correlate, not what matters; balanced
  * correlations can need very unequal weights; a child that correlates negatively cannot be balanced.
@@ -118,29 +124,25 @@ export function optimiseWeights(plan: Plan, options: OptimiseWeightsOptions = {}
 
   let wsum0 = 0;
   for (const c of kids) wsum0 += plan.settings.weight[c] as number;
-  let w = Float64Array.from(kids, (c) => (plan.settings.weight[c] as number) / wsum0);
-  const before = evaluate(w);
-  let cur = before;
-  let eta = 1;
-  let it = 0;
-  while (it < maxIt && Number.isFinite(cur.obj) && cur.obj > tol && eta > 1e-6) {
-    it++;
-    const next = new Float64Array(k);
-    let s = 0;
-    for (let j = 0; j < k; j++) {
-      const sh = cur.share[j] as number;
-      const ratio = sh > 0 ? Math.min(4, Math.max(0.25, (target[j] as number) / sh)) : 4;
-      next[j] = (w[j] as number) * ratio ** eta;
-      s += next[j] as number;
-    }
-    for (let j = 0; j < k; j++) next[j] = (next[j] as number) / s;
-    const e = evaluate(next);
-    if (e.obj < cur.obj) {
-      w = next;
-      cur = e;
-      eta = Math.min(1, eta * 1.5);
-    } else eta /= 2;
-  }
+  const w0 = Float64Array.from(kids, (c) => (plan.settings.weight[c] as number) / wsum0);
+  const before = evaluate(w0);
+  // Nelder–Mead on log-weights (weights = softmax), so that every candidate has positive weights
+  const toW = (z: Float64Array) => {
+    let m = Number.NEGATIVE_INFINITY;
+    for (const v of z) m = Math.max(m, v);
+    const w = z.map((v) => Math.exp(v - m));
+    const sum = w.reduce((a, b) => a + b, 0);
+    return w.map((v) => v / sum);
+  };
+  const f = (z: Float64Array) => {
+    const o = evaluate(toW(z)).obj;
+    return Number.isFinite(o) ? o : Number.POSITIVE_INFINITY;
+  };
+  const start = Float64Array.from(w0, (v) => Math.log(v));
+  const nm = nelderMead(f, start, { maxEvaluations: maxIt, tolerance: tol });
+  const w = toW(nm.x);
+  const cur = evaluate(w);
+  const it = nm.evaluations;
   return {
     node: nodeId,
     against: againstId,
@@ -154,6 +156,89 @@ export function optimiseWeights(plan: Plan, options: OptimiseWeightsOptions = {}
     objective_before: nullable(before.obj),
     objective: nullable(cur.obj),
     iterations: it,
-    converged: cur.obj <= tol || eta <= 1e-6,
+    converged: cur.obj <= tol,
+    stopped: cur.obj <= tol ? 'target_met' : nm.evaluations >= maxIt ? 'max_iterations' : 'no_improvement',
   };
+}
+
+/**
+ * @internal Nelder–Mead minimisation (standard coefficients 1, 2, ½, ½; initial simplex steps of 1 in
+ * each coordinate). Stops when the best value is at most `tolerance`, when the simplex's values agree
+ * to 1e-14 and its size is below 1e-10, or after `maxEvaluations` evaluations.
+ */
+export function nelderMead(
+  f: (x: Float64Array) => number,
+  start: Float64Array,
+  opts: { maxEvaluations: number; tolerance: number },
+): { x: Float64Array; value: number; evaluations: number } {
+  const k = start.length;
+  let evals = 0;
+  const ev = (x: Float64Array) => {
+    evals++;
+    return f(x);
+  };
+  const pts: Float64Array[] = [Float64Array.from(start)];
+  for (let i = 0; i < k; i++) {
+    const p = Float64Array.from(start);
+    p[i] = (p[i] as number) + 1;
+    pts.push(p);
+  }
+  const val = pts.map(ev);
+  const order = () => {
+    const idx = pts.map((_, i) => i).sort((a, b) => (val[a] as number) - (val[b] as number) || a - b);
+    const p2 = idx.map((i) => pts[i]!);
+    const v2 = idx.map((i) => val[i]!);
+    for (let i = 0; i <= k; i++) {
+      pts[i] = p2[i]!;
+      val[i] = v2[i]!;
+    }
+  };
+  const comb = (a: Float64Array, b: Float64Array, t: number) =>
+    a.map((v, i) => v + t * ((b[i] as number) - v));
+  while (evals < opts.maxEvaluations) {
+    order();
+    if ((val[0] as number) <= opts.tolerance) break;
+    let size = 0;
+    for (let i = 1; i <= k; i++)
+      for (let j = 0; j < k; j++)
+        size = Math.max(size, Math.abs((pts[i]![j] as number) - (pts[0]![j] as number)));
+    if (Math.abs((val[k] as number) - (val[0] as number)) <= 1e-14 && size < 1e-10) break;
+    const centroid = new Float64Array(k);
+    for (let i = 0; i < k; i++)
+      for (let j = 0; j < k; j++) centroid[j] = (centroid[j] as number) + (pts[i]![j] as number) / k;
+    const worst = pts[k]!;
+    const xr = comb(centroid, worst, -1);
+    const fr = ev(xr);
+    if (fr < (val[0] as number)) {
+      const xe = comb(centroid, worst, -2);
+      const fe = ev(xe);
+      if (fe < fr) {
+        pts[k] = xe;
+        val[k] = fe;
+      } else {
+        pts[k] = xr;
+        val[k] = fr;
+      }
+      continue;
+    }
+    if (fr < (val[k - 1] as number)) {
+      pts[k] = xr;
+      val[k] = fr;
+      continue;
+    }
+    const outside = fr < (val[k] as number);
+    const xc = outside ? comb(centroid, xr, 0.5) : comb(centroid, worst, 0.5);
+    const fc = ev(xc);
+    if (fc < (outside ? fr : (val[k] as number))) {
+      pts[k] = xc;
+      val[k] = fc;
+      continue;
+    }
+    for (let i = 1; i <= k; i++) {
+      pts[i] = comb(pts[0]!, pts[i]!, 0.5);
+      val[i] = ev(pts[i]!);
+    }
+  }
+  order();
+  return { x: pts[0]!, value: val[0] as number, evaluations: evals };
 }

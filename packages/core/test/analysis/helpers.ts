@@ -1,7 +1,8 @@
 /** Small sets and datasets for the analysis tests. */
-import type { Dataset, IndicatorSet, TreeNode } from '../../src/index';
-import { compile, runPlan } from '../../src/index';
+
 import type { Model } from '../../src/analysis/model';
+import type { Dataset, IndicatorSet, TreeNode, Unit } from '../../src/index';
+import { compile, runPlan } from '../../src/index';
 
 export const N = Number.NaN;
 
@@ -13,7 +14,7 @@ export function data(
   years: number[] = [],
 ): Dataset {
   return {
-    units: units.map((id, i) => ({ id, groups: groups ? { g: groups[i]! } : {} })),
+    units: units.map((id, i): Unit => ({ id, groups: groups ? { g: groups[i]! } : {} })),
     years,
     variables: Object.keys(cols),
     values: new Map(Object.entries(cols).map(([k, v]) => [k, Float64Array.from(v)])),

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { RankStore, uncertainty } from '../../src/analysis/uncertainty';
+import { assess, compile, type IndicatorSet, resultToJson } from '../../src/index';
+import type { Assumption } from '../../src/schema/analysis';
+import { data, N, tinySet } from './helpers';
+
+const ds = data(
+  ['a', 'b', 'c', 'd', 'e'],
+  {
+    i1: [1, 2, 3, 4, 50],
+    i2: [4, N, 3, 2, 1],
+    i3: [3, 4, 1, 2, 5],
+  },
+  ['x', 'x', 'y', 'y', 'y'],
+);
+
+/** The ranks of every node that `assess` gives for a set. */
+function assessedRanks(set: IndicatorSet) {
+  const r = assess(set, ds);
+  return Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, v.rank]));
+}
+
+describe('uncertainty', () => {
+  it('with every assumption fixed, the intervals collapse to the nominal rank', () => {
+    const set = tinySet({ treat: { method: 'winsorise' } });
+    const fixed: Assumption[] = [
+      { type: 'weights', factor: 0 },
+      { type: 'normalise', choices: [{ method: 'minmax', params: { min: 0, max: 100 } }] },
+      { type: 'aggregate', choices: ['arithmetic'] },
+      { type: 'treat', max_points: [5] },
+      { type: 'impute', choices: [{ method: 'none' }] },
+    ];
+    const ua = uncertainty(compile(set, ds), fixed, { replications: 50, seed: 9 });
+    const want = assessedRanks(set);
+    expect(ua.nodes).toEqual(['index', 'A', 'B']);
+    for (const node of ua.nodes) {
+      const s = ua.ranks[node]!;
+      expect(s.nominal).toEqual(want[node]);
+      for (const k of ['mean', 'median', 'q05', 'q95'] as const)
+        expect(s[k], `${node} ${k}`).toEqual(s.nominal);
+    }
+    expect(ua.failed).toEqual([]);
+  });
+
+  it.each([
+    [
+      'normalise',
+      { type: 'normalise', choices: [{ method: 'zscore', params: { mean: 10, sd: 2 } }] },
+      { normalise: { method: 'zscore', params: { mean: 10, sd: 2 } } },
+    ],
+    ['aggregate', { type: 'aggregate', choices: ['median'] }, { aggregate: 'median' }],
+    ['treat', { type: 'treat', max_points: [1] }, { treat: { method: 'winsorise', max_points: 1 } }],
+    [
+      'impute',
+      { type: 'impute', choices: [{ method: 'group_mean', group: 'g' }] },
+      { impute: { method: 'group_mean', group: 'g' } },
+    ],
+  ] as [string, Assumption, IndicatorSet['methodology']][])(
+    'a fixed %s choice ranks as assess does with that choice written in the set',
+    (_name, assumption, methodology) => {
+      const base = tinySet({ treat: { method: 'winsorise' } });
+      const alt = tinySet({ treat: { method: 'winsorise' }, ...methodology });
+      const ua = uncertainty(compile(base, ds), [assumption], { replications: 3, seed: 1 });
+      const want = assessedRanks(alt);
+      for (const node of ua.nodes) expect(ua.ranks[node]!.median, node).toEqual(want[node]);
+    },
+  );
+
+  it('leaving one of two indicators out: ranks follow the one kept, choices recorded', () => {
+    const set = tinySet({}, { id: 'index', children: [{ id: 'i1' }, { id: 'i3' }] });
+    // i1 ranks e, d, c, b, a; i3 ranks e, b, a, d, c
+    const ua = uncertainty(compile(set, ds), [{ type: 'exclude', nodes: ['i1', 'i3'], keep_all: false }], {
+      replications: 200,
+      seed: 5,
+    });
+    const ex = ua.assumptions[0]!;
+    expect(ex.labels).toEqual(['i1', 'i3']);
+    const dropI1 = ex.choice!.filter((c) => c === 0).length;
+    expect(dropI1).toBeGreaterThan(60);
+    expect(dropI1).toBeLessThan(140);
+    const s = ua.ranks['index']!;
+    // unit a: rank 5 under i1, 3 under i3
+    expect(s.mean[0]).toBeCloseTo((3 * dropI1 + 5 * (200 - dropI1)) / 200, 12);
+    expect([s.q05[0], s.q95[0]]).toEqual([3, 5]);
+    expect([s.q05[4], s.q95[4]]).toEqual([1, 1]); // e is first either way
+  });
+
+  it('weights: multipliers within 1 ± factor, recorded per replication and node', () => {
+    const ua = uncertainty(compile(tinySet(), ds), [{ type: 'weights', factor: 0.25, levels: [2] }], {
+      replications: 100,
+      seed: 3,
+    });
+    const w = ua.assumptions[0]!;
+    expect(w.nodes).toEqual(['A', 'B']);
+    expect(w.multipliers).toHaveLength(100);
+    for (const m of w.multipliers!) {
+      expect(m).toHaveLength(2);
+      for (const x of m) expect(Math.abs(x - 1)).toBeLessThanOrEqual(0.25);
+    }
+  });
+
+  it('is seeded: the same seed gives byte-identical output, another seed another sample', () => {
+    const a: Assumption[] = [
+      { type: 'weights', factor: 0.5 },
+      { type: 'normalise', choices: ['minmax', 'zscore', 'rank'] },
+    ];
+    const plan = compile(tinySet(), ds);
+    const x = resultToJson(uncertainty(plan, a, { replications: 300, seed: 77 }));
+    expect(resultToJson(uncertainty(compile(tinySet(), ds), a, { replications: 300, seed: 77 }))).toBe(x);
+    expect(resultToJson(uncertainty(plan, a, { replications: 300, seed: 78 }))).not.toBe(x);
+  });
+
+  it('replications the kernels refuse are left out and reported (W310); all refused throws', () => {
+    // min-max 0–100 puts a zero in every indicator: a geometric mean refuses it
+    const plan = compile(tinySet(), ds);
+    const ua = uncertainty(plan, [{ type: 'aggregate', choices: ['arithmetic', 'geometric'] }], {
+      replications: 100,
+      seed: 2,
+    });
+    const geo = ua.assumptions[0]!.choice!.filter((c) => c === 1).length;
+    expect(ua.failed).toHaveLength(geo);
+    expect(ua.warnings[0]).toMatchObject({ code: 'W310' });
+    expect(ua.warnings[0]!.message).toMatch(new RegExp(`^${geo} of 100 replications failed`));
+    expect(() =>
+      uncertainty(plan, [{ type: 'aggregate', choices: ['geometric'] }], { replications: 5 }),
+    ).toThrow(/E302/);
+  });
+
+  it('options and assumptions are checked (E400)', () => {
+    const plan = compile(tinySet(), ds);
+    expect(() => uncertainty(plan, [], { replications: 0 })).toThrow(/E400 replications must be an integer/);
+    expect(() => uncertainty(plan, [], { seed: -1 })).toThrow(/E400 seed/);
+    expect(() => uncertainty(plan, [], { nodes: ['Q'] })).toThrow(/E400 unknown node 'Q'/);
+  });
+});
+
+describe('RankStore summaries', () => {
+  it('counting and sorting give the same type-7 quantiles', () => {
+    // ranks of one unit over 5 replications: 1, 3, 2, 5, 4 → median 3, q05 1.2, q95 4.8, mean 3
+    const few = new RankStore(1, 5, 5); // counting (5 units ≤ 8 · 5)
+    const many = new RankStore(1, 50, 5); // sorting (50 units > 8 · 5)
+    [1, 3, 2, 5, 4].forEach((v, r) => {
+      const col5 = Float64Array.of(v, N, 1, 1, 1);
+      const col50 = new Float64Array(50).fill(N);
+      col50[0] = v;
+      few.put(0, r, col5);
+      many.put(0, r, col50);
+    });
+    const skip = new Uint8Array(5);
+    expect(few.summary(0, 0, skip, new Int32Array(6), new Float64Array(5))).toEqual([3, 3, 1.2, 4.8]);
+    expect(many.summary(0, 0, skip, new Int32Array(51), new Float64Array(5))).toEqual([3, 3, 1.2, 4.8]);
+    skip[3] = 1; // leave out the 5: 1, 2, 3, 4
+    const want = [2.5, 2.5, 1.15, 3.85].map((x) => expect.closeTo(x, 12));
+    expect(few.summary(0, 0, skip, new Int32Array(6), new Float64Array(5))).toEqual(want);
+    expect(many.summary(0, 0, skip, new Int32Array(51), new Float64Array(5))).toEqual(want);
+    expect(few.summary(0, 1, skip, new Int32Array(6), new Float64Array(5))).toEqual([N, N, N, N]);
+  });
+});
