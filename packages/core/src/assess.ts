@@ -9,6 +9,7 @@ import { computeWeights } from './plan/tree';
 import { buildResult } from './result/build';
 import type { Result } from './result/types';
 import type { IndicatorSet } from './schema/indicator-set';
+import { raterAgreement, ratingWarnings } from './steps/raters';
 
 /**
  * Scores every unit: checklists → denominate → screen → impute → transform → treat → normalise →
@@ -36,6 +37,10 @@ export function assess(set: IndicatorSet, data: Dataset, options: AssessOptions 
   const effective = new Float64Array(nNodes);
   computeWeights(plan.tree, plan.settings.weight, local, effective);
   const result = buildResult(plan, run, data, warnings, local, effective, options.timestamp);
+  if (data.ratings?.length) {
+    result.agreement = raterAgreement(data.ratings, set.methodology?.raters, plan.unitIds, plan.year);
+    warnings.push(...ratingWarnings(result.agreement));
+  }
   for (const t of result.treatments) {
     if (t.applied !== 'none') {
       warnings.push(

@@ -35,7 +35,7 @@ export const codes = {
   E209: 'data file too large',
   E210: 'year not in the data',
   E211: 'duplicate column name in the data',
-  E211: 'duplicate column name in the data',
+  E212: 'a value given twice (in two sheets of a workbook, or twice by one rater)',
   // engine
   E300: 'no units left to assess',
   E301: 'constant indicator cannot be normalised by this method',
@@ -56,8 +56,6 @@ export const codes = {
   // warnings (recorded in the Result, never printed by the engine)
   // data warnings (loaders and checkDataset)
   W200: 'column not in the indicator set (loaded as an extra variable) or ignored',
-  // data warnings (loaders and checkDataset)
-  W200: 'column not in the indicator set (loaded as an extra variable) or ignored',
   W300: 'node not computed: data coverage below its threshold',
   W301: 'constant indicator: every unit gets the same normalised value',
   W302: 'outliers treated',
@@ -69,6 +67,8 @@ export const codes = {
   W308: 'denominator missing: value left missing',
   W309: 'every unit meets the target or reference: all get the top score',
   W310: 'replications of an uncertainty analysis failed and were left out',
+  W311: 'raters disagree and the rule leaves the value missing: adjudication needed',
+  W312: 'value answered by fewer raters than methodology.raters.min_raters',
 } as const;
 
 export type ErrorCode = keyof typeof codes;

@@ -84,7 +84,7 @@ export {
 } from './errors';
 export { checkDataset } from './load/check-data';
 export { type DatasetOptions, datasetFromRows, parseDatasetCsv, parseDatasetJson } from './load/dataset';
-export type { Dataset, Evidence, Unit } from './load/dataset-types';
+export type { Dataset, Evidence, Rating, Unit } from './load/dataset-types';
 // loading
 export { type LoadedSet, loadIndicatorSet, parseIndicatorSet } from './load/indicator-set';
 export {
@@ -145,6 +145,7 @@ export type {
   Methodology,
   NormaliseSpec,
   RankSpec,
+  RatersSpec,
   RescaleSpec,
   ScreenSpec,
   TierLevel,
@@ -158,6 +159,24 @@ export { impute } from './steps/impute';
 // methods
 export { normalisers } from './steps/normalise';
 export { rankScores, rankWithin } from './steps/rank';
+// several raters
+export {
+  ADJUDICATOR_NAMES,
+  type Agreement,
+  type AgreementStats,
+  type AlphaLevel,
+  type Answer,
+  applyRatings,
+  coincidences,
+  type Disagreement,
+  isAdjudicator,
+  krippendorffAlpha,
+  percentAgreement,
+  type Resolved,
+  raterAgreement,
+  ratingWarnings,
+  resolveAnswers,
+} from './steps/raters';
 export { assignTiers } from './steps/tier';
 export { type TreatParams, treat, treatDefaults } from './steps/treat';
 export type { AggregateMethod, KernelContext, NormaliseInfo, NormaliseMethod } from './steps/types';

@@ -15,7 +15,7 @@ import type { IndicatorNode, IndicatorSet, TreeNode } from '../schema/indicator-
 import type { Dataset } from './dataset-types';
 
 /** How a variable's cells are read. */
-export type ValueKind = 'number' | 'binary' | 'ordinal';
+export type ValueKind = 'number' | 'binary' | 'ordinal' | 'item';
 
 /** What the set says about one data variable. */
 export interface VariableSpec {
@@ -30,8 +30,10 @@ export interface VariableSpec {
   /** Lowest and highest allowed values (from `range`, `type: percentage` → [0, 100], `count` → ≥ 0). */
   min?: number;
   max?: number;
-  /** Ordinal answers and their values. */
+  /** Ordinal answers and their values (checklist items: the share of the item's points). */
   levels?: Record<string, number>;
+  /** Checklist items: the share given by the answer `partial` (default 0.5). */
+  partial?: number;
 }
 
 /** The variables an indicator set reads from data. */
@@ -88,7 +90,19 @@ export function setVariables(set: IndicatorSet): SetVariables {
     specs.set(ind.id, spec);
     for (const item of ind.items ?? []) {
       const id = `${ind.id}.${item.id}`;
-      specs.set(id, { id, role: 'item', kind: 'binary', indicator: ind.id, percent: false, min: 0, max: 1 });
+      const s: VariableSpec = {
+        id,
+        role: 'item',
+        kind: 'item',
+        indicator: ind.id,
+        percent: false,
+        min: 0,
+        max: 1,
+      };
+      const lv = item.levels ?? ind.scoring?.levels;
+      if (lv !== undefined) s.levels = lv;
+      if (ind.scoring?.partial !== undefined) s.partial = ind.scoring.partial;
+      specs.set(id, s);
     }
     const by = ind.denominator?.by;
     if (by !== undefined) {
@@ -137,9 +151,27 @@ export function isMissingText(s: string): boolean {
   return missingSet.has(s.trim().toLowerCase());
 }
 
+/**
+ * Answers of a checklist item meaning "not applicable" (compared in lower case): the item does not apply
+ * to the unit and the checklist is rescaled (see `scoreChecklist`). Not the same as missing (NA = unknown).
+ */
+export const NOT_APPLICABLE_TOKENS: readonly string[] = [
+  'not applicable',
+  'not_applicable',
+  'n/app',
+  'inapplicable',
+  '不适用',
+  '不涉及',
+];
+const naSet = new Set(NOT_APPLICABLE_TOKENS);
+
+/** Answers of a checklist item meaning "partly" (compared in lower case): worth `scoring.partial`. */
+export const PARTIAL_TOKENS: readonly string[] = ['partial', 'partly', 'part', '部分', '部分符合'];
+const partialSet = new Set(PARTIAL_TOKENS);
+
 /** Outcome of reading one cell: a number (NaN = missing) or why it cannot be read. */
 export type CellRead =
-  | { ok: true; value: number }
+  | { ok: true; value: number; na?: true }
   | { ok: false; code: ErrorCode; why: string; hint: string };
 
 /**
@@ -208,7 +240,7 @@ export function readCell(spec: VariableSpec | undefined, raw: unknown, answers =
     return { ok: true, value: raw };
   }
   if (typeof raw === 'boolean') {
-    if (kind === 'binary') return { ok: true, value: raw ? 1 : 0 };
+    if (kind === 'binary' || kind === 'item') return { ok: true, value: raw ? 1 : 0 };
     return {
       ok: false,
       code: 'E204',
@@ -232,6 +264,7 @@ export function readCell(spec: VariableSpec | undefined, raw: unknown, answers =
       hint: 'answer yes/no, 是/否, true/false, Y/N or 1/0',
     };
   }
+  if (kind === 'item') return readItem(spec, s);
   if (kind === 'ordinal' && spec?.levels) {
     const levels = spec.levels;
     if (Object.hasOwn(levels, s)) return { ok: true, value: levels[s]! };
@@ -248,6 +281,33 @@ export function readCell(spec: VariableSpec | undefined, raw: unknown, answers =
     };
   }
   return readNumberText(s, spec?.percent === true);
+}
+
+/**
+ * Reads a checklist item's answer (trimmed text, not missing): its `levels` (item's, else the
+ * checklist's), yes/no answers, `partial` (→ `scoring.partial`, default 0.5), "not applicable" (→ NaN
+ * with `na`), or a number (a share in [0, 1], checked by `checkDataset`).
+ */
+function readItem(spec: VariableSpec | undefined, s: string): CellRead {
+  const lower = s.toLowerCase();
+  const levels = spec?.levels;
+  if (levels) {
+    if (Object.hasOwn(levels, s)) return { ok: true, value: levels[s]! };
+    for (const k of Object.keys(levels))
+      if (k.toLowerCase() === lower) return { ok: true, value: levels[k]! };
+  }
+  if (naSet.has(lower)) return { ok: true, value: Number.NaN, na: true };
+  const b = binaryMap.get(lower);
+  if (b !== undefined) return { ok: true, value: b };
+  if (partialSet.has(lower)) return { ok: true, value: spec?.partial ?? 0.5 };
+  const n = readNumberText(s);
+  if (n.ok) return n;
+  return {
+    ok: false,
+    code: 'E208',
+    why: 'is not an answer to a checklist item',
+    hint: `answer ${levels ? `one of ${Object.keys(levels).join(', ')}, or ` : ''}yes/no (是/否), partial (部分), not applicable (不适用), or a share from 0 to 1`,
+  };
 }
 
 /** True when text is a yes/no answer (`yes`, `否`, `Y`...; not `1`/`0`). */
@@ -278,6 +338,12 @@ export function valueProblem(
   if (Number.isNaN(x)) return undefined;
   if (!Number.isFinite(x))
     return { code: 'E204', why: 'is not a finite number', hint: 'leave the cell empty for a missing value' };
+  if (spec.kind === 'item' && (x < 0 || x > 1))
+    return {
+      code: 'E205',
+      why: 'is not a share from 0 to 1',
+      hint: 'answer yes/no (1/0), partial, not applicable, or a share from 0 to 1',
+    };
   if (spec.kind === 'binary' && x !== 0 && x !== 1)
     return {
       code: 'E205',

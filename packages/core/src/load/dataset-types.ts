@@ -21,6 +21,24 @@ export interface Evidence {
   date?: string;
   note?: string;
   source?: string;
+  /** Who recorded it, when several raters answer (`rater` column). */
+  rater?: string;
+}
+
+/** One rater's answer to one value (long or wide data with a `rater` column). */
+export interface Rating {
+  unit: string;
+  variable: string;
+  /** Year of the value, when the data have years. */
+  year?: number;
+  /** Rater name as written; `adjudicated` (or 仲裁) is the adjudicator's final answer. */
+  rater: string;
+  /** The answer read as a number; NaN when missing or not applicable. */
+  value: number;
+  /** True when answered "not applicable" (checklist items). */
+  na?: boolean;
+  /** Where the data have them: file location of the answer, for messages. */
+  where?: { sheet?: string; row?: number; line?: number; column?: string };
 }
 
 export interface Dataset {
@@ -37,6 +55,16 @@ export interface Dataset {
   values: Map<string, Float64Array>;
   /** Evidence and notes by `${unitId}\u0000${variable}` (latest frame only). */
   evidence?: Map<string, Evidence>;
+  /**
+   * Checklist items answered "not applicable", by variable: aligned with `values` (frame-major), 1 where
+   * the answer is "not applicable" (its value is NaN). Absent when no answer is.
+   */
+  notApplicable?: Map<string, Uint8Array>;
+  /**
+   * Every rater's answer, when the data have a `rater` column; `values` then hold the final value by
+   * the set's `methodology.raters.rule` (see `resolveRatings`), and `assess` reports the agreement.
+   */
+  ratings?: Rating[];
   /** Where the data came from (file name as given) and a content hash, for provenance. */
   source?: { file?: string; hash?: string };
 }

@@ -45,6 +45,7 @@
  */
 import { type ErrorCode, type Location, type Problem, problem } from '../errors';
 import type { IndicatorSet, LangText } from '../schema/indicator-set';
+import { applyRatings } from '../steps/raters';
 import { sha256Hex } from '../util/sha256';
 import {
   isAnswerText,
@@ -57,7 +58,7 @@ import {
   type VariableSpec,
 } from './check-data';
 import { type CsvDelimiter, parseCsv } from './csv';
-import type { Dataset, Evidence, Unit } from './dataset-types';
+import type { Dataset, Evidence, Rating, Unit } from './dataset-types';
 
 export interface DatasetOptions {
   /** File name as given, for messages and `source.file`. */
@@ -100,6 +101,7 @@ const UNIT_ALIASES = ['id', 'unit', 'unit_id', 'region_id', 'code', 'ucode', 'is
 const YEAR_ALIASES = ['year', 'time', 'ref_year', '年份', '年度'];
 const INDICATOR_ALIASES = ['indicator', 'variable', 'indicator_id', 'icode', 'var', '指标'];
 const VALUE_ALIASES = ['value', 'val', '值', '数值'];
+const RATER_ALIASES = ['rater', 'rater_id', 'evaluator', 'reviewer', '评估人', '评分人', '评价人'];
 const NAME_PLAIN = ['name', 'uname', 'unit_name', 'region_name', '名称'];
 const NAME_LANG_RE = /^(?:name|uname|unit_name|region_name)[_-]([a-z]{2,3})$/i;
 const EVIDENCE: Record<string, keyof Evidence> = {
@@ -161,6 +163,7 @@ type Role =
   | { kind: 'name'; lang?: string }
   | { kind: 'group' }
   | { kind: 'evidence'; field: keyof Evidence }
+  | { kind: 'rater' }
   | { kind: 'indicator' }
   | { kind: 'value' }
   | { kind: 'variable'; spec?: VariableSpec; answers: boolean }
@@ -171,6 +174,12 @@ interface Entry {
   year: number | undefined;
   variable: string;
   value: number;
+  /** Answered "not applicable" (value NaN). */
+  na?: true;
+  /** Rater, when the data have a rater column. */
+  rater?: string;
+  /** Where the cell is, for ratings. */
+  where?: Location;
 }
 
 /**
@@ -291,9 +300,20 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
       ? explicit(opts.groupColumns, 'group')
       : columns.filter((c) => !role.has(c) && !sv?.specs.has(c) && isDefaultGroup(c));
   for (const c of groupCols) if (!role.has(c)) role.set(c, { kind: 'group' });
+  const raterCol = findColumn(
+    columns.filter((c) => !role.has(c)),
+    RATER_ALIASES,
+    sv,
+  );
+  if (raterCol !== undefined) role.set(raterCol, { kind: 'rater' });
 
   for (const c of columns) {
     if (role.has(c)) continue;
+    if (c.startsWith('#')) {
+      // a note column (templates: item names, points, allowed answers): never data
+      role.set(c, { kind: 'ignore' });
+      continue;
+    }
     const spec = sv?.specs.get(c);
     const lower = c.toLowerCase();
     const ev = Object.hasOwn(EVIDENCE, lower) ? EVIDENCE[lower] : undefined;
@@ -348,6 +368,7 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
   const variables: string[] = [];
   const variableSet = new Set<string>();
   const evidenceRows: { unit: number; year: number | undefined; variable: string; ev: Evidence }[] = [];
+  const ri_ = raterCol !== undefined ? columns.indexOf(raterCol) : -1;
   const addVariable = (v: string) => {
     if (!variableSet.has(v)) {
       variableSet.add(v);
@@ -417,9 +438,11 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
       }
       year = y.value;
     }
+    const rater = ri_ >= 0 ? cellText(r[ri_]) : undefined;
+    const byRater = rater !== undefined ? ` by rater ${rater}` : '';
     // dedup (wide: unit+year)
     if (!long) {
-      const key = `${id}\u0000${year ?? ''}`;
+      const key = `${id}\u0000${year ?? ''}\u0000${rater ?? ''}`;
       const first = seenKey.get(key);
       if (first !== undefined) {
         const yr = year !== undefined ? ` in ${year}` : '';
@@ -427,14 +450,14 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
           dupReported.add(first);
           report(
             'E203',
-            `unit ${id}${yr} appears more than once (first row)`,
+            `unit ${id}${yr}${byRater} appears more than once (first row)`,
             { ...table.where(first, unitCol!), unit: id },
             'keep one row per unit and year; later rows are skipped',
           );
         }
         report(
           'E203',
-          `unit ${id}${yr} appears more than once (this row is skipped)`,
+          `unit ${id}${yr}${byRater} appears more than once (this row is skipped)`,
           at(unitCol!, id),
           'keep one row per unit and year',
         );
@@ -492,7 +515,15 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
           report(got.code, `value ${showCell(raw)} in column ${c} ${got.why}`, at(c, id), got.hint);
           return;
         }
-        if (!Number.isNaN(got.value)) entries.push({ unit: u, year, variable: c, value: got.value });
+        if (!Number.isNaN(got.value) || got.na)
+          entries.push({
+            unit: u,
+            year,
+            variable: c,
+            value: got.value,
+            ...(got.na ? { na: true as const } : {}),
+            ...(rater !== undefined ? { rater, where: at(c, id) } : {}),
+          });
       });
       return;
     }
@@ -516,7 +547,7 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
       );
       return;
     }
-    const key = `${id}\u0000${year ?? ''}\u0000${variable}`;
+    const key = `${id}\u0000${year ?? ''}\u0000${variable}\u0000${rater ?? ''}`;
     const first = seenKey.get(key);
     if (first !== undefined) {
       const yr = year !== undefined ? ` in ${year}` : '';
@@ -524,14 +555,14 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
         dupReported.add(first);
         report(
           'E203',
-          `unit ${id} has two values for ${variable}${yr} (first row)`,
+          `unit ${id} has two values for ${variable}${yr}${byRater} (first row)`,
           { ...table.where(first, indCol!), unit: id },
           'keep one row per unit, indicator and year; later rows are skipped',
         );
       }
       report(
         'E203',
-        `unit ${id} has two values for ${variable}${yr} (this row is skipped)`,
+        `unit ${id} has two values for ${variable}${yr}${byRater} (this row is skipped)`,
         at(indCol!, id),
         'keep one row per unit, indicator and year',
       );
@@ -556,7 +587,15 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
         at(valCol!, id),
         got.hint,
       );
-    } else if (!Number.isNaN(got.value)) entries.push({ unit: u, year, variable, value: got.value });
+    } else if (!Number.isNaN(got.value) || got.na)
+      entries.push({
+        unit: u,
+        year,
+        variable,
+        value: got.value,
+        ...(got.na ? { na: true as const } : {}),
+        ...(rater !== undefined ? { rater, where: at(valCol!, id) } : {}),
+      });
     // evidence
     const ev: Evidence = {};
     let hasEv = false;
@@ -568,7 +607,10 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
       ev[ro.field] = ev[ro.field] === undefined ? t : `${ev[ro.field]}; ${t}`;
       hasEv = true;
     });
-    if (hasEv) evidenceRows.push({ unit: u, year, variable, ev });
+    if (hasEv) {
+      if (rater !== undefined) ev.rater = rater;
+      evidenceRows.push({ unit: u, year, variable, ev });
+    }
   });
 
   // --- assemble
@@ -578,21 +620,64 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
   const frames = Math.max(1, years.length);
   const values = new Map<string, Float64Array>();
   for (const v of variables) values.set(v, new Float64Array(n * frames).fill(Number.NaN));
+  const ratings: Rating[] = [];
+  const notApplicable = new Map<string, Uint8Array>();
   for (const e of entries) {
+    if (e.rater !== undefined) {
+      const rt: Rating = { unit: units[e.unit]!.id, variable: e.variable, rater: e.rater, value: e.value };
+      if (e.year !== undefined) rt.year = e.year;
+      if (e.na) rt.na = true;
+      if (e.where) {
+        const w: NonNullable<Rating['where']> = {};
+        for (const k of ['sheet', 'row', 'line', 'column'] as const)
+          if (e.where[k] !== undefined) (w as Record<string, unknown>)[k] = e.where[k];
+        rt.where = w;
+      }
+      ratings.push(rt);
+      continue;
+    }
     const f = e.year !== undefined ? frameOf.get(e.year)! : 0;
     values.get(e.variable)![f * n + e.unit] = e.value;
+    if (e.na) {
+      let col = notApplicable.get(e.variable);
+      if (!col) notApplicable.set(e.variable, (col = new Uint8Array(n * frames)));
+      col[f * n + e.unit] = 1;
+    }
   }
-  const dataset: Dataset = { units, years, variables, values, source };
+  let dataset: Dataset = { units, years, variables, values, source };
+  if (notApplicable.size > 0) dataset.notApplicable = notApplicable;
   if (evidenceRows.length > 0) {
     const latest = years[years.length - 1];
     const evidence = new Map<string, Evidence>();
     for (const e of evidenceRows) {
       if (latest !== undefined && e.year !== latest) continue;
-      evidence.set(`${units[e.unit]!.id}\u0000${e.variable}`, e.ev);
+      const key = `${units[e.unit]!.id}\u0000${e.variable}`;
+      const before = evidence.get(key);
+      evidence.set(key, before ? mergeEvidence(before, e.ev) : e.ev);
     }
     if (evidence.size > 0) dataset.evidence = evidence;
   }
+  if (ratings.length > 0) {
+    dataset.ratings = ratings;
+    dataset = applyRatings(dataset, opts.set?.methodology?.raters);
+  }
   return { dataset, problems };
+}
+
+/**
+ * Merges the evidence of two answers to one value (several raters): each field's texts joined by `; `,
+ * a text given twice kept once.
+ */
+export function mergeEvidence(a: Evidence, b: Evidence): Evidence {
+  const out: Evidence = { ...a };
+  for (const k of Object.keys(b) as (keyof Evidence)[]) {
+    const v = b[k];
+    if (v === undefined) continue;
+    const prev = out[k];
+    if (prev === undefined) out[k] = v;
+    else if (!prev.split('; ').includes(v)) out[k] = `${prev}; ${v}`;
+  }
+  return out;
 }
 
 /**

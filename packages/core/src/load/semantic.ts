@@ -385,14 +385,15 @@ export function checkSemantics(set: unknown, locate: Locate, regs: Registries): 
       }
     }
     const mode = str(scoring?.['mode']) ?? 'sum';
-    if (mode === 'deduct' && scoring?.['max'] === undefined)
+    checkGroups(name, path, items, scoring);
+    if (mode === 'deduct' && scoring?.['max'] === undefined && !Array.isArray(scoring?.['groups']))
       add(
         'E110',
         `${name} deducts points but has no \`scoring.max\` to start from`,
         locate([...path, 'scoring']),
         'add `max:` (the points of a unit that fails no item)',
       );
-    if (bonus > 0 && scoring?.['max'] === undefined)
+    if (bonus > 0 && scoring?.['max'] === undefined && !Array.isArray(scoring?.['groups']))
       add(
         'E110',
         `${name} has bonus items but no \`scoring.max\``,
@@ -406,6 +407,71 @@ export function checkSemantics(set: unknown, locate: Locate, regs: Registries): 
         locate([...path, 'scoring', 'bonus_above']),
         'mark items with `kind: bonus`, or remove `bonus_above`',
       );
+  }
+
+  /** `scoring.groups`: unique ids, every normal item in a known group, no group without items. */
+  function checkGroups(name: string, path: PathSegment[], items: unknown[], scoring: Json | undefined): void {
+    const groups = Array.isArray(scoring?.['groups']) ? (scoring['groups'] as unknown[]) : undefined;
+    const ids = new Set<string>();
+    groups?.forEach((g, k) => {
+      const gid = isObj(g) ? str(g['id']) : undefined;
+      if (gid === undefined) return;
+      if (ids.has(gid))
+        add(
+          'E102',
+          `group id \`${gid}\` is used twice in ${name}`,
+          locate([...path, 'scoring', 'groups', k, 'id']),
+          'group ids must be unique within an indicator; rename one of them',
+        );
+      ids.add(gid);
+    });
+    const used = new Set<string>();
+    items.forEach((it, i) => {
+      if (!isObj(it)) return;
+      const g = str(it['group']);
+      const kind = str(it['kind']) ?? 'normal';
+      const label = `item \`${str(it['id']) ?? i}\` of ${name}`;
+      if (g !== undefined) {
+        used.add(g);
+        if (!groups)
+          add(
+            'E110',
+            `${label} names group \`${g}\` but ${name} has no \`scoring.groups\``,
+            locate([...path, 'items', i, 'group']),
+            'list the groups under `scoring.groups` ({id, points}), or remove `group`',
+          );
+        else if (!ids.has(g))
+          add(
+            'E110',
+            `${label} names group \`${g}\`, which is not in \`scoring.groups\``,
+            locate([...path, 'items', i, 'group']),
+            `use one of: ${[...ids].join(', ')}`,
+          );
+        else if (kind !== 'normal')
+          add(
+            'E110',
+            `${label} is a ${kind} item in group \`${g}\``,
+            locate([...path, 'items', i, 'group']),
+            'only normal items belong to groups; remove `group`',
+          );
+      } else if (groups && kind === 'normal')
+        add(
+          'E110',
+          `${label} has no \`group\`, but ${name} scores by \`scoring.groups\``,
+          locate([...path, 'items', i]),
+          `add \`group:\` (one of: ${[...ids].join(', ')})`,
+        );
+    });
+    groups?.forEach((g, k) => {
+      const gid = isObj(g) ? str(g['id']) : undefined;
+      if (gid !== undefined && !used.has(gid))
+        add(
+          'E110',
+          `group \`${gid}\` of ${name} has no items`,
+          locate([...path, 'scoring', 'groups', k]),
+          'put items in the group with `group:`, or remove the group',
+        );
+    });
   }
 
   // ---- methodology defaults

@@ -18,6 +18,7 @@ import type {
 import { aggregators } from '../steps/aggregate';
 import { impute } from '../steps/impute';
 import { normalisers } from '../steps/normalise';
+import { applyRatings } from '../steps/raters';
 import { type TreatParams, treatDefaults } from '../steps/treat';
 import type { AggregateMethod, NormaliseInfo, NormaliseMethod } from '../steps/types';
 import { type FlatTree, flattenTree, indicatorOf } from './tree';
@@ -192,10 +193,21 @@ function answer(col: Float64Array | undefined, at: number): number {
 }
 
 /**
- * Scores a checklist indicator for every frame from its item columns `indicator.item`.
- * sum: Σ points·answer of normal items, capped at `max`; deduct: max − Σ points·(1 − answer), floored at 0.
- * Bonus items add points·answer when the capped score ≥ `bonus_above`; a veto item answered 0 fails the unit.
- * A unit with any normal item missing gets a missing score.
+ * Scores a checklist indicator for every frame from its item columns `indicator.item` (answers are
+ * shares in [0, 1]: yes 1, no 0, partial 0.5 or a level's share; "not applicable" is marked in
+ * `data.notApplicable`).
+ *
+ * Without `scoring.groups`: sum = min(max, Σ pᵢaᵢ · P / P_app) over the applicable normal items, where P
+ * is the points of every normal item and P_app of the applicable ones (rescaled when some do not
+ * apply); deduct = max(0, max − Σ pᵢ(1 − aᵢ)) (an item that does not apply deducts nothing).
+ * With `scoring.groups` (inspection-style: indicators within the checklist, each worth its points Pg):
+ * each group scores min(Pg, Σ pᵢaᵢ) (sum) or max(0, Pg − Σ pᵢ(1 − aᵢ)) (deduct: deductions capped at the
+ * group's points); groups whose items all do not apply are left out and the total is rescaled:
+ * Σ scores · ΣPg / ΣPg(applicable) — e.g. scored out of 75 of 100 points, × 4/3 — then capped at `max`.
+ * Bonus items add pᵢaᵢ when the score is ≥ `bonus_above` (> with `bonus_exclusive`); a veto item answered
+ * 0 fails the unit. A unit with any applicable normal item missing, or with none applicable, gets a
+ * missing score.
+ * Reference: 国务院办公厅秘书局《政府网站与政务新媒体检查指标》(国办秘函〔2019〕19号), 指标说明.
  * @internal
  */
 function scoreChecklist(
@@ -209,36 +221,72 @@ function scoreChecklist(
   const items = ind.items ?? [];
   const scoring = ind.scoring ?? { mode: 'sum' as const };
   const cols = items.map((it) => data.values.get(`${ind.id}.${it.id}`));
+  const naCols = items.map((it) => data.notApplicable?.get(`${ind.id}.${it.id}`));
+  const groups = scoring.groups ?? [];
+  const groupOf = items.map((it) =>
+    it.group !== undefined ? groups.findIndex((g) => g.id === it.group) : -1,
+  );
+  const groupTotal = groups.reduce((s, g) => s + g.points, 0);
   const normalMax = items.reduce(
     (s, it) => s + ((it.kind ?? 'normal') === 'normal' ? (it.points ?? 1) : 0),
     0,
   );
-  const max = scoring.max ?? normalMax;
+  const max = scoring.max ?? (groups.length ? groupTotal : normalMax);
+  const got = new Float64Array(groups.length);
+  const lost = new Float64Array(groups.length);
+  const applicable = new Uint8Array(groups.length);
   for (let f = 0; f < nFrames; f++) {
     for (let i = 0; i < n; i++) {
       const at = f * n + i;
-      let got = 0;
-      let lost = 0;
+      let gotAll = 0;
+      let lostAll = 0;
+      let appPoints = 0;
       let missing = false;
+      got.fill(0);
+      lost.fill(0);
+      applicable.fill(0);
       for (let k = 0; k < items.length; k++) {
         const it = items[k]!;
-        const kind = it.kind ?? 'normal';
-        if (kind !== 'normal') continue;
+        if ((it.kind ?? 'normal') !== 'normal') continue;
+        if (naCols[k]?.[at] === 1) continue;
         const a = answer(cols[k], at);
-        if (Number.isNaN(a)) missing = true;
-        else {
-          got += (it.points ?? 1) * a;
-          lost += (it.points ?? 1) * (1 - a);
+        if (Number.isNaN(a)) {
+          missing = true;
+          continue;
+        }
+        const p = it.points ?? 1;
+        gotAll += p * a;
+        lostAll += p * (1 - a);
+        appPoints += p;
+        const g = groupOf[k]!;
+        if (g >= 0) {
+          got[g]! += p * a;
+          lost[g]! += p * (1 - a);
+          applicable[g] = 1;
         }
       }
-      if (missing) {
+      if (missing || (appPoints === 0 && normalMax > 0)) {
         out[at] = Number.NaN;
         continue;
       }
-      let s = scoring.mode === 'deduct' ? Math.max(0, max - lost) : Math.min(max, got);
-      const bonusOk = s >= (scoring.bonus_above ?? Number.NEGATIVE_INFINITY);
+      let s: number;
+      if (groups.length) {
+        let base = 0;
+        let appTotal = 0;
+        for (let g = 0; g < groups.length; g++) {
+          if (!applicable[g]) continue;
+          const pg = groups[g]!.points;
+          appTotal += pg;
+          base += scoring.mode === 'deduct' ? Math.max(0, pg - lost[g]!) : Math.min(pg, got[g]!);
+        }
+        s = Math.min(max, appTotal > 0 ? (base * groupTotal) / appTotal : Number.NaN);
+      } else if (scoring.mode === 'deduct') s = Math.max(0, max - lostAll);
+      else s = Math.min(max, appPoints > 0 ? (gotAll * normalMax) / appPoints : 0);
+      const above = scoring.bonus_above ?? Number.NEGATIVE_INFINITY;
+      const bonusOk = scoring.bonus_exclusive ? s > above : s >= above;
       for (let k = 0; k < items.length; k++) {
         const it = items[k]!;
+        if (naCols[k]?.[at] === 1) continue;
         const a = answer(cols[k], at);
         if (it.kind === 'bonus' && bonusOk && !Number.isNaN(a)) s += (it.points ?? 1) * a;
         if (it.kind === 'veto' && a === 0) vetoFrameHits(i, f, `${ind.id}.${it.id}`);
@@ -313,9 +361,11 @@ export function prepareIndicator(
  * const plan = compile(set, data);
  * const out = runPlan(plan);
  */
-export function compile(set: IndicatorSet, data: Dataset, options: AssessOptions = {}): Plan {
+export function compile(set: IndicatorSet, input: Dataset, options: AssessOptions = {}): Plan {
   const tree = flattenTree(set);
   const m = set.methodology ?? {};
+  // several raters: the final values by the set's rule
+  const data = input.ratings?.length ? applyRatings(input, m.raters) : input;
   const warnings: Problem[] = [];
   const { frame, year } = chooseFrame(data, options.year);
   const nFrames = Math.max(1, data.years.length);

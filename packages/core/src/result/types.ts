@@ -5,6 +5,7 @@
 import type { Problem } from '../errors';
 import type { Evidence, Unit } from '../load/dataset-types';
 import type { LangText, RankSpec, TierSpec } from '../schema/indicator-set';
+import type { Agreement } from '../steps/raters';
 
 /** Version of the Result format; bumped when a field changes meaning. */
 export const RESULT_VERSION = 1;
@@ -130,6 +131,12 @@ export interface Result {
   treatments: Treatment[];
   /** Evidence attached to values, by unit id then variable. */
   evidence?: Record<string, Record<string, Evidence>>;
+  /**
+   * Agreement between raters, when the data have several raters per value (a `rater` column):
+   * Krippendorff's alpha and percent agreement per variable, indicator and overall, the disagreements
+   * to adjudicate, and the rule that took the final values (`methodology.raters`).
+   */
+  agreement?: Agreement;
   warnings: Problem[];
   provenance: Provenance;
   /** Filled by the analysis functions when the caller asks (`@govscore/core` analysis). */

@@ -175,6 +175,24 @@ export const TierSpec = Type.Object(
 );
 export type TierSpec = Static<typeof TierSpec>;
 
+/** Several raters per value: how the final value is taken, and how many raters are expected. */
+export const RatersSpec = Type.Object(
+  {
+    rule: Type.Union([Type.Literal('adjudicated'), Type.Literal('majority'), Type.Literal('median')], {
+      description:
+        "adjudicated: the adjudicator's answer (raters must agree otherwise); majority: the most frequent answer; median: the (lower) median. An adjudicated answer always wins.",
+    }),
+    min_raters: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'Fewer raters than this for a value is a warning (default 1).',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RatersSpec = Static<typeof RatersSpec>;
+
 export const Methodology = Type.Object(
   {
     screen: Type.Optional(ScreenSpec),
@@ -195,10 +213,16 @@ export const Methodology = Type.Object(
     strengths: Type.Optional(
       Type.Integer({ minimum: 0, description: 'How many strengths and weaknesses per unit (default 3).' }),
     ),
+    raters: Type.Optional(RatersSpec),
   },
   { additionalProperties: false },
 );
 export type Methodology = Static<typeof Methodology>;
+
+/** Answers of a checklist item and the share of its points each gives: `{none: 0, some: 0.5, full: 1}`. */
+export const AnswerLevels = Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 1 }), {
+  description: "Answers and the share (0-1) of the item's points each gives: {none: 0, some: 0.5, full: 1}.",
+});
 
 export const ChecklistItem = Type.Object(
   {
@@ -211,6 +235,10 @@ export const ChecklistItem = Type.Object(
       }),
     ),
     description: Type.Optional(LangText),
+    group: Type.Optional(
+      Type.String({ description: 'Id of the `scoring.groups` entry whose points cap this item (deduct).' }),
+    ),
+    levels: Type.Optional(AnswerLevels),
   },
   { additionalProperties: false },
 );
@@ -224,6 +252,37 @@ export const ChecklistScoring = Type.Object(
     max: Type.Optional(Type.Number({ description: 'Cap on the score (deduct: the starting points).' })),
     bonus_above: Type.Optional(
       Type.Number({ description: 'Bonus items count only when the capped score is at least this.' }),
+    ),
+    bonus_exclusive: Type.Optional(
+      Type.Boolean({ description: 'Bonus items count only when the score is strictly above bonus_above.' }),
+    ),
+    groups: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Id,
+            name: Type.Optional(LangText),
+            points: Type.Number({
+              minimum: 0,
+              description: 'Points of the group: its items lose at most these.',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        {
+          minItems: 1,
+          description:
+            'Indicators within the checklist: each normal item names its group, whose deductions (or sums) are capped at its points.',
+        },
+      ),
+    ),
+    levels: Type.Optional(AnswerLevels),
+    partial: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 1,
+        description: 'Share given by the answer `partial` (default 0.5).',
+      }),
     ),
   },
   { additionalProperties: false },

@@ -109,7 +109,9 @@ describe('valueProblem', () => {
     ['apps', 0, undefined],
     ['has_portal', 2, 'E205'],
     ['has_portal', 0, undefined],
-    ['portal.api', 0.5, 'E205'],
+    ['portal.api', 0.5, undefined], // a partial answer: a share of the item's points
+    ['portal.api', 1.5, 'E205'],
+    ['portal.api', -0.5, 'E205'],
     ['maturity', 3, 'E208'],
     ['maturity', 1, undefined],
     ['population', -5, undefined], // a denominator has no declared range
