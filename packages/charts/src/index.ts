@@ -41,7 +41,7 @@ export {
   viridis,
 } from './palette';
 // rendering
-export { renderPlot, renderVegaLite, type ToSvgOptions, toSvg } from './render/to-svg';
+export { clearRenderCache, renderPlot, renderVegaLite, type ToSvgOptions, toSvg } from './render/to-svg';
 export { digitsFor, fitLabels, fmt, pickText, textWidth, truncate, unitName, wrapLines } from './text';
 // chart types
 export type { BaseOptions, Chart, ChartMeta, Lang, PlotChart, VegaLiteChart } from './types';

@@ -1,6 +1,6 @@
 /**
  * Indicator framework overview: an icicle of the tree (`result.set.nodes`), the root on the left and
- * each level a column; a node's height is its effective weight (its share of the index), and each
+ * each level a column (indicators stretch to the last column); a node's height is its effective weight (its share of the index), and each
  * label gives the name and the weight in per cent.
  */
 import type { ResolvedNode, Result } from '@govscore/core';
@@ -88,11 +88,13 @@ export function frameworkChart(result: Result, options: FrameworkOptions = {}): 
     const full = `${name} ${pct(c.y1 - c.y0)}`;
     const px = (c.y1 - c.y0) * height;
     const fits = px >= 13;
-    const text = fits ? truncate(full, colW - 10, 11) : '';
+    // leaves reach the last column, so that indicators of a shallow branch get the room for their names
+    const x1 = node.children.length === 0 ? maxDepth + 1 : c.depth + 1;
+    const text = fits ? truncate(full, (x1 - c.depth) * colW - 10, 11) : '';
     return {
       id: c.id,
       x0: c.depth,
-      x1: c.depth + 1,
+      x1,
       y0: c.y0,
       y1: c.y1,
       fill,

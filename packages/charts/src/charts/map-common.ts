@@ -65,8 +65,12 @@ export function mapColours(result: Result, options: MapColourOptions, lang: Lang
   let defs = '';
   if (by === 'tier' && canTier) {
     defs = tierPatternDefs(tiers.levels.length);
-    for (const l of tiers.levels)
+    const vetoId = result.set.tiers?.veto?.id;
+    for (const l of tiers.levels) {
+      // the veto tier is listed only when a unit is in it
+      if (l.id === vetoId && !tiers.unitTier.some((x) => x?.id === l.id)) continue;
       legend.push({ label: l.label, fill: l.color, pattern: tierPattern(l.index) });
+    }
     fills = units.map((u) => {
       const tier = tiers.unitTier[u.index] ?? null;
       return {

@@ -155,6 +155,7 @@ export function rankingChart(result: Result, options: RankingOptions = {}): Vega
       ? `${t('tier', lang)}${t('colon', lang)}${list(
           tiers.levels
             .map((l) => ({ l, n: tiers.unitTier.filter((x) => x?.id === l.id).length }))
+            .filter(({ l, n }) => n > 0 || l.id !== result.set.tiers?.veto?.id)
             .map(({ l, n }) => (lang === 'zh' ? `${l.label}${n}个` : `${l.label} ${n}`)),
           lang,
         )}`

@@ -69,16 +69,85 @@ function collector(onWarning: ((m: string) => void) | undefined) {
   return logger;
 }
 
-/** Vega-Lite → SVG string (raw: without the accessibility additions). */
+/** Inline data of a spec pulled out: the spec with named empty data, and the values by name. */
+interface Split {
+  key: string;
+  spec: VegaLiteChart['spec'];
+  values: Map<string, unknown[]>;
+}
+
+/**
+ * Replaces every inline `data: {values}` (top level and layers) with `{name: 'data-k', values: []}`, so
+ * that two specs that differ only in their data share one compiled and parsed Vega runtime.
+ */
+function splitData(spec: VegaLiteChart['spec']): Split {
+  const values = new Map<string, unknown[]>();
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (
+        k === 'data' &&
+        v !== null &&
+        typeof v === 'object' &&
+        Array.isArray((v as { values?: unknown }).values)
+      ) {
+        const name = `data-${values.size}`;
+        values.set(name, (v as { values: unknown[] }).values);
+        out[k] = { ...(v as object), name, values: [] };
+      } else if (k === 'layer' || k === 'spec' || k === 'hconcat' || k === 'vconcat' || k === 'concat') {
+        out[k] = strip(v);
+      } else {
+        out[k] = v;
+      }
+    }
+    return out;
+  };
+  const stripped = strip(spec) as VegaLiteChart['spec'];
+  return { key: JSON.stringify(stripped), spec: stripped, values };
+}
+
+/** Compiled and parsed Vega runtimes by data-free spec, most recently used last (at most 64). */
+const runtimes = new Map<string, ReturnType<typeof vega.parse>>();
+
+/** Empties the cache of compiled specs (benchmarks of first renders). */
+export function clearRenderCache(): void {
+  runtimes.clear();
+}
+
+function runtimeFor(split: Split, logger: ReturnType<typeof collector>): ReturnType<typeof vega.parse> {
+  const hit = runtimes.get(split.key);
+  if (hit) {
+    runtimes.delete(split.key);
+    runtimes.set(split.key, hit);
+    return hit;
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: vega-lite's Logger type is not exported by name
+  const vgSpec = compile(split.spec, { logger: logger as any }).spec;
+  const rt = vega.parse(vgSpec);
+  runtimes.set(split.key, rt);
+  if (runtimes.size > 64) runtimes.delete(runtimes.keys().next().value as string);
+  return rt;
+}
+
+/**
+ * Vega-Lite → SVG string (raw: without the accessibility additions). The spec is compiled and parsed
+ * once per data-free structure (cached), and each run gets its own View with the chart's data.
+ */
 export async function renderVegaLite(chart: VegaLiteChart, onWarning?: (m: string) => void): Promise<string> {
   useOurTextMetrics();
   const logger = collector(onWarning);
-  // biome-ignore lint/suspicious/noExplicitAny: vega-lite's Logger type is not exported by name
-  const vgSpec = compile(chart.spec, { logger: logger as any }).spec;
-  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: vega.Warn });
+  const split = splitData(chart.spec);
+  const view = new vega.View(runtimeFor(split, logger), { renderer: 'none', logLevel: vega.Warn });
   // biome-ignore lint/suspicious/noExplicitAny: vega's logger type wants a full LoggerInterface
   view.logger(logger as any);
   try {
+    for (const [name, values] of split.values)
+      view.data(
+        name,
+        values.map((v) => ({ ...(v as object) })),
+      );
     return await view.toSVG();
   } finally {
     view.finalize();
