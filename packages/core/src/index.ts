@@ -83,10 +83,18 @@ export {
   problem,
 } from './errors';
 export { checkDataset } from './load/check-data';
-export { type DatasetOptions, datasetFromRows, parseDatasetCsv, parseDatasetJson } from './load/dataset';
+export {
+  type DatasetOptions,
+  datasetFromRows,
+  mergeEvidence,
+  parseDatasetCsv,
+  parseDatasetJson,
+  unitColumnOf,
+} from './load/dataset';
 export type { Dataset, Evidence, Rating, Unit } from './load/dataset-types';
 // loading
 export { type LoadedSet, loadIndicatorSet, parseIndicatorSet } from './load/indicator-set';
+export { type DatasetPart, mergeDatasets } from './load/merge';
 export {
   type AssessOptions,
   compile,

@@ -5,9 +5,11 @@
 
 export { type CsvWriteOptions, toCsv } from './csv-write';
 export { type ReadDatasetOptions, readDataset } from './read';
+export { type TemplateOptions, templateCsv, templateSheets, templateXlsx } from './template';
 export { decodeText, type TextEncodingName } from './text';
 export {
   cellRef,
+  type DataValidation,
   neutralise,
   parseDatasetXlsx,
   readXlsxRows,

@@ -19,7 +19,9 @@ import {
   datasetFromTable,
   type LoadedDataset,
   type Table,
+  unitColumnOf,
 } from '../load/dataset';
+import { type DatasetPart, mergeDatasets } from '../load/merge';
 import { sha256Hex } from '../util/sha256';
 import { attributes, decodeEntities, decodeExcelEscapes, escapeXml, runText } from './xml';
 
@@ -285,44 +287,29 @@ function cellValue(type: string, inner: string, shared: readonly string[]): Xlsx
   }
 }
 
-/**
- * Reads a dataset from an XLSX workbook: the sheet named `opts.sheet`, else the first worksheet. The
- * first non-empty row is the header; the rest are read as in CSV (see `parseDatasetCsv`), cells keeping
- * their XLSX types (numbers stay numbers). Problems name `sheet`, `row` and `column` (letters):
- * `data.xlsx!Sheet1!C5`.
- *
- * @param bytes the file
- * @param opts dataset options, plus `sheet` and `maxBytes`
- * @throws GovscoreError E200 / E209 when the file is not a readable workbook (see readXlsxRows)
- */
-export function parseDatasetXlsx(
-  bytes: Uint8Array,
-  opts: DatasetOptions & { sheet?: string; maxBytes?: number } = {},
-): LoadedDataset {
+/** True when a row is a note: its first non-empty cell is text starting with `#`. */
+function isNoteRow(r: XlsxRow): boolean {
+  const first = r.cells.find((c) => c !== null && c !== '');
+  return typeof first === 'string' && first.trimStart().startsWith('#');
+}
+
+/** The header row of a sheet: its first row that is not a note row. */
+function headerIndex(sheet: XlsxSheet): number {
+  return sheet.rows.findIndex((r) => !isNoteRow(r));
+}
+
+/** One sheet read as a dataset, with a locator of its values for messages. */
+function sheetDataset(
+  sheet: XlsxSheet,
+  opts: DatasetOptions,
+  hash: string,
+  problems: Problem[],
+): DatasetPart | undefined {
   const base: Location = opts.file !== undefined ? { file: opts.file } : {};
-  const sheets = readXlsxRows(bytes, {
-    ...(opts.file !== undefined ? { file: opts.file } : {}),
-    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
-    ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
-  });
-  const hash = opts.sourceHash ?? sha256Hex(bytes);
-  const problems: Problem[] = [];
-  const sheet = sheets[0];
-  const headerRow = sheet?.rows[0];
-  if (!sheet || !headerRow) {
-    problems.push(
-      problem(
-        'E200',
-        'the workbook has no data (no worksheet with a header row)',
-        base,
-        'put a header row and one row per unit on the first sheet',
-      ),
-    );
-    const source: { file?: string; hash?: string } = { hash };
-    if (opts.file !== undefined) source.file = opts.file;
-    return { dataset: { units: [], years: [], variables: [], values: new Map(), source }, problems };
-  }
-  const body = sheet.rows.slice(1);
+  const h = headerIndex(sheet);
+  const headerRow = h >= 0 ? sheet.rows[h] : undefined;
+  if (!headerRow) return undefined;
+  const body = sheet.rows.slice(h + 1);
   const at = (row: number, col: number): Location => ({
     ...base,
     sheet: sheet.name,
@@ -342,16 +329,205 @@ export function parseDatasetXlsx(
     where: (ri, col) => at(ri < 0 ? headerRow.row : body[ri]!.row, colIndex.get(col) ?? 0),
   };
   const out = datasetFromTable(table, { ...opts, sourceHash: hash });
-  return { dataset: out.dataset, problems: [...problems, ...out.problems] };
+  problems.push(...out.problems);
+  // where a value is: its row (unit id, and year or indicator column) and column
+  const unitCol = unitColumnOf(columns, opts);
+  const locate = (unit: string, variable: string, year: number | undefined): Location => {
+    if (unitCol === undefined) return { ...base, sheet: sheet.name };
+    const ui = colIndex.get(unitCol)!;
+    const vi = colIndex.get(variable);
+    const lower = columns.map((c) => c.toLowerCase());
+    const yc = columns[lower.findIndex((c) => c === 'year' || c === '年份' || c === '年度')];
+    const yi = yc !== undefined ? colIndex.get(yc) : undefined;
+    for (const r of body) {
+      if (String(r.cells[ui] ?? '').trim() !== unit) continue;
+      if (year !== undefined && yi !== undefined && Number(r.cells[yi]) !== year) continue;
+      if (vi !== undefined) return at(r.row, vi);
+      // long form: the row naming the variable
+      const named = r.cells.findIndex((c) => typeof c === 'string' && c.trim() === variable);
+      if (named >= 0) {
+        const vcol = ['value', 'val', '值', '数值'].map((a) => lower.indexOf(a)).find((k) => k >= 0);
+        return at(r.row, vcol !== undefined ? keep[vcol]! : named);
+      }
+    }
+    return { ...base, sheet: sheet.name };
+  };
+  return { dataset: out.dataset, locate };
+}
+
+/**
+ * Reads a dataset from an XLSX workbook. The first rows of a sheet whose first cell starts with `#`
+ * are notes (templates put indicator names, units and allowed ranges there); the next row is the
+ * header; the rest are read as in CSV (see `parseDatasetCsv`), cells keeping their XLSX types
+ * (numbers stay numbers). An unanswered template row (long data: no unit and no value) is skipped.
+ *
+ * Which sheets: `opts.sheet` when given; else every sheet whose header has a unit id column, merged by
+ * unit id (`mergeDatasets`: a data-entry workbook from `govscore template` has one sheet per dimension
+ * and one for checklist answers; a value given on two sheets is E212); a sheet without a unit id
+ * column (instructions) is left out. When no sheet has one, the first sheet is read (and its
+ * problems say why). Problems name `sheet`, `row` and `column` (letters): `data.xlsx!在线服务!D7`.
+ *
+ * @param bytes the file
+ * @param opts dataset options, plus `sheet` and `maxBytes`
+ * @throws GovscoreError E200 / E209 when the file is not a readable workbook (see readXlsxRows)
+ */
+export function parseDatasetXlsx(
+  bytes: Uint8Array,
+  opts: DatasetOptions & { sheet?: string; maxBytes?: number } = {},
+): LoadedDataset {
+  const base: Location = opts.file !== undefined ? { file: opts.file } : {};
+  const sheets = readXlsxRows(bytes, {
+    ...(opts.file !== undefined ? { file: opts.file } : {}),
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
+  });
+  const hash = opts.sourceHash ?? sha256Hex(bytes);
+  const problems: Problem[] = [];
+  const source: { file?: string; hash?: string } = { hash };
+  if (opts.file !== undefined) source.file = opts.file;
+  const empty = (): LoadedDataset => ({
+    dataset: { units: [], years: [], variables: [], values: new Map(), source },
+    problems,
+  });
+  const withHeader = sheets.filter((s) => headerIndex(s) >= 0);
+  const dataSheets = withHeader.filter((s) => {
+    const cells = s.rows[headerIndex(s)]!.cells.map((c) => (c === null ? '' : String(c).trim()));
+    return unitColumnOf(cells, opts) !== undefined;
+  });
+  if (dataSheets.length >= 2) {
+    const parts: DatasetPart[] = [];
+    for (const s of dataSheets) {
+      const part = sheetDataset(s, opts, hash, problems);
+      if (part) parts.push(part);
+    }
+    const merged = mergeDatasets(parts, {
+      ...(opts.file !== undefined ? { file: opts.file } : {}),
+      hash,
+      ...(opts.set?.methodology?.raters ? { raters: opts.set.methodology.raters } : {}),
+    });
+    problems.push(...merged.problems);
+    return { dataset: merged.dataset, problems };
+  }
+  const sheet = dataSheets[0] ?? withHeader[0];
+  if (!sheet) {
+    problems.push(
+      problem(
+        'E200',
+        'the workbook has no data (no worksheet with a header row)',
+        base,
+        'put a header row and one row per unit on the first sheet',
+      ),
+    );
+    return empty();
+  }
+  const part = sheetDataset(sheet, opts, hash, problems);
+  return part ? { dataset: part.dataset, problems } : empty();
 }
 
 // ---------------------------------------------------------------------------------------------
 // writing
 
+/**
+ * A data-validation rule of a sheet (what Excel's Data ▸ Validation sets): numbers in a range, or one
+ * of a list of answers offered in a drop-down.
+ */
+export interface DataValidation {
+  /** Cells it applies to: `C4:C53`, or several ranges separated by spaces (`C4 C9 E4:E8`). */
+  ref: string;
+  /** `decimal` or `whole` numbers (between `min` and `max`, either optional), or one of `list`. */
+  type: 'decimal' | 'whole' | 'list';
+  min?: number;
+  max?: number;
+  /** Allowed answers (no commas; at most 255 characters in all, Excel's limit). */
+  list?: readonly string[];
+  /** Message shown when a cell is selected (title ≤ 32 characters, text ≤ 255). */
+  prompt?: { title?: string; text: string };
+  /** Message shown when a value does not fit (Excel then refuses it). */
+  error?: { title?: string; text: string };
+  /** Empty cells are allowed (default true). */
+  allowBlank?: boolean;
+}
+
 /** A sheet to write: its name and rows of cells (null or NaN = empty cell). */
 export interface SheetData {
   name: string;
   rows: readonly (readonly (string | number | boolean | null | undefined)[])[];
+  /** Data validation rules (number ranges, answer lists). */
+  validations?: readonly DataValidation[];
+  /** Rows and columns kept in view when scrolling (frozen panes): e.g. `{rows: 3, cols: 2}`. */
+  freeze?: { rows?: number; cols?: number };
+  /** Column widths in characters, from column A (undefined = default width). */
+  widths?: readonly (number | undefined)[];
+}
+
+/** @internal The `<dataValidations>` element of a sheet, or '' when there is none. */
+export function dataValidationsXml(rules: readonly DataValidation[] | undefined): string {
+  const items: string[] = [];
+  const clip = (t: string, n: number) => (t.length > n ? t.slice(0, n) : t);
+  for (const v of rules ?? []) {
+    if (!/^[A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?(?: [A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)*$/.test(v.ref))
+      throw new Error(`data validation: invalid cell range '${v.ref}'`);
+    const a: string[] = [`type="${v.type}"`];
+    let f = '';
+    if (v.type === 'list') {
+      const list = v.list ?? [];
+      const text = list.join(',');
+      if (list.length === 0 || list.some((x) => x.includes(',') || x.includes('"')) || text.length > 255)
+        throw new Error(`data validation: list of ${v.ref} is empty, too long, or has a comma or quote`);
+      f = `<formula1>${escapeXml(`"${text}"`)}</formula1>`;
+    } else {
+      const lo = v.min;
+      const hi = v.max;
+      if (lo !== undefined && hi !== undefined) {
+        a.push('operator="between"');
+        f = `<formula1>${String(lo)}</formula1><formula2>${String(hi)}</formula2>`;
+      } else if (lo !== undefined) {
+        a.push('operator="greaterThanOrEqual"');
+        f = `<formula1>${String(lo)}</formula1>`;
+      } else if (hi !== undefined) {
+        a.push('operator="lessThanOrEqual"');
+        f = `<formula1>${String(hi)}</formula1>`;
+      } else {
+        // any number
+        a.push('operator="between"');
+        f = '<formula1>-1E+307</formula1><formula2>1E+307</formula2>';
+      }
+    }
+    if (v.allowBlank !== false) a.push('allowBlank="1"');
+    if (v.prompt) {
+      a.push('showInputMessage="1"');
+      if (v.prompt.title) a.push(`promptTitle="${escapeXml(clip(v.prompt.title, 32))}"`);
+      a.push(`prompt="${escapeXml(clip(v.prompt.text, 255))}"`);
+    }
+    a.push('showErrorMessage="1"');
+    if (v.error) {
+      if (v.error.title) a.push(`errorTitle="${escapeXml(clip(v.error.title, 32))}"`);
+      a.push(`error="${escapeXml(clip(v.error.text, 255))}"`);
+    }
+    a.push(`sqref="${v.ref}"`);
+    items.push(`<dataValidation ${a.join(' ')}>${f}</dataValidation>`);
+  }
+  return items.length ? `<dataValidations count="${items.length}">${items.join('')}</dataValidations>` : '';
+}
+
+/** @internal `<sheetViews>` with frozen panes and `<cols>` with widths, or ''. */
+function sheetLayoutXml(s: SheetData): string {
+  let out = '';
+  const ys = s.freeze?.rows ?? 0;
+  const xs = s.freeze?.cols ?? 0;
+  if (ys > 0 || xs > 0) {
+    const pane = ys > 0 && xs > 0 ? 'bottomRight' : ys > 0 ? 'bottomLeft' : 'topRight';
+    out += `<sheetViews><sheetView workbookViewId="0"><pane${xs > 0 ? ` xSplit="${xs}"` : ''}${ys > 0 ? ` ySplit="${ys}"` : ''} topLeftCell="${cellRef(xs, ys + 1)}" activePane="${pane}" state="frozen"/></sheetView></sheetViews>`;
+  }
+  const cols = (s.widths ?? [])
+    .map((w, i) =>
+      w !== undefined && Number.isFinite(w) && w > 0
+        ? `<col min="${i + 1}" max="${i + 1}" width="${Math.min(255, w)}" customWidth="1"/>`
+        : '',
+    )
+    .join('');
+  if (cols) out += `<cols>${cols}</cols>`;
+  return out;
 }
 
 /**
@@ -393,6 +569,8 @@ const FIXED_TIME = '1980-01-01T00:00:00Z';
  *   `String(x)` (shortest round-trip); booleans → boolean cells; null, undefined, NaN, ±Infinity →
  *   no cell (empty).
  * - sheet names are made valid for Excel (31 characters, no `:\/?*[]`, unique ignoring case).
+ * - optional per sheet: data validation (`validations`: number ranges, drop-down answer lists), frozen
+ *   panes (`freeze`) and column widths (`widths`).
  * - zip entries dated 1980-01-01 00:00 (local DOS time), document properties dated 1980-01-01T00:00:00Z.
  *
  * @param sheets sheets in order, each with rows of cells (first row usually the header)
@@ -410,6 +588,7 @@ export function writeXlsx(sheets: readonly SheetData[]): Uint8Array {
     const out: string[] = [
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+      sheetLayoutXml(s),
       '<sheetData>',
     ];
     s.rows.forEach((row, ri) => {
@@ -436,7 +615,7 @@ export function writeXlsx(sheets: readonly SheetData[]): Uint8Array {
       });
       out.push(cells === '' ? `<row r="${r}"/>` : `<row r="${r}">${cells}</row>`);
     });
-    out.push('</sheetData></worksheet>');
+    out.push('</sheetData>', dataValidationsXml(s.validations), '</worksheet>');
     return out.join('');
   });
 

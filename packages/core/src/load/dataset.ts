@@ -128,6 +128,19 @@ function isDefaultGroup(name: string): boolean {
   return l === 'group' || l.startsWith('group') || l.endsWith('_group') || l === 'region' || l === '区域';
 }
 
+/**
+ * The unit id column a table with these columns would use (`opts.unitColumn`, else the first of the
+ * unit aliases that is not a variable of the set), or undefined when it has none.
+ * @example unitColumnOf(['Country', 'iso3', 'x']) // 'iso3'
+ */
+export function unitColumnOf(columns: readonly string[], opts: DatasetOptions = {}): string | undefined {
+  if (opts.unitColumn !== undefined) {
+    const want = opts.unitColumn.toLowerCase();
+    return columns.find((c) => c === opts.unitColumn) ?? columns.find((c) => c.toLowerCase() === want);
+  }
+  return findColumn(columns, UNIT_ALIASES, opts.set ? setVariables(opts.set) : undefined);
+}
+
 /** The first column named one of `aliases` (ignoring case) that is not a variable of the set. */
 function findColumn(
   columns: readonly string[],
@@ -410,6 +423,13 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
     // unit
     const rawId = r[ui];
     const id = cellText(rawId);
+    // an unanswered template row (long data): no unit, no value, only the indicator and notes
+    if (
+      id === undefined &&
+      long &&
+      r.every((x, j) => isBlank(x) || j === ii || role.get(columns[j]!)?.kind === 'ignore')
+    )
+      return;
     if (id === undefined) {
       report(
         'E206',
@@ -522,7 +542,8 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
             variable: c,
             value: got.value,
             ...(got.na ? { na: true as const } : {}),
-            ...(rater !== undefined ? { rater, where: at(c, id) } : {}),
+            ...(rater !== undefined ? { rater } : {}),
+            ...(ri_ >= 0 ? { where: at(c, id) } : {}),
           });
       });
       return;
@@ -594,7 +615,8 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
         variable,
         value: got.value,
         ...(got.na ? { na: true as const } : {}),
-        ...(rater !== undefined ? { rater, where: at(valCol!, id) } : {}),
+        ...(rater !== undefined ? { rater } : {}),
+        ...(ri_ >= 0 ? { where: at(valCol!, id) } : {}),
       });
     // evidence
     const ev: Evidence = {};
@@ -622,9 +644,13 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
   for (const v of variables) values.set(v, new Float64Array(n * frames).fill(Number.NaN));
   const ratings: Rating[] = [];
   const notApplicable = new Map<string, Uint8Array>();
+  // a value some rater answered: every answer to it is a rating (a blank rater is `unnamed`)
+  const ratedCell = (e: Entry) => `${e.unit}\u0000${e.year ?? ''}\u0000${e.variable}`;
+  const rated = new Set(entries.filter((e) => e.rater !== undefined).map(ratedCell));
   for (const e of entries) {
-    if (e.rater !== undefined) {
-      const rt: Rating = { unit: units[e.unit]!.id, variable: e.variable, rater: e.rater, value: e.value };
+    if (e.rater !== undefined || rated.has(ratedCell(e))) {
+      const rater = e.rater ?? 'unnamed';
+      const rt: Rating = { unit: units[e.unit]!.id, variable: e.variable, rater, value: e.value };
       if (e.year !== undefined) rt.year = e.year;
       if (e.na) rt.na = true;
       if (e.where) {
