@@ -25,7 +25,6 @@ export { isoNumeric, type WorldMapOptions, worldCountries, worldMap } from './ch
 // data, words, colours
 export { type ChinaTile, chinaTiles } from './data/china-tiles';
 export { iso3ToNumeric } from './data/iso3-numeric';
-export { ChartError } from './errors';
 export { fonts, t, unitKind, type WordKey } from './i18n';
 export { dodge } from './layout';
 export {

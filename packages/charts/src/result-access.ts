@@ -114,10 +114,14 @@ export interface TierView {
   exclusive?: boolean;
 }
 
-/** Tiers of a Result in order (best first, veto last) and each unit's tier, or null without tiers. */
+/**
+ * Tiers of a Result in order (best first, veto last) and each unit's tier, or null without tiers.
+ * Colours: the set's own (`levels[].color`) when `colors` is 'set' and it gives one, else viridis.
+ */
 export function tiersOf(
   result: Result,
   lang: Lang,
+  colors: 'set' | 'palette' = 'set',
 ): { levels: TierView[]; unitTier: (TierView | null)[]; node: string } | null {
   const spec = result.set.tiers;
   const assigned = result.tiers;
@@ -127,7 +131,7 @@ export function tiersOf(
     const v: TierView = {
       id: l.id,
       label: pickText(l.name, lang, l.id) || l.id,
-      color: isHexColor(l.color) ? l.color : palette[i]!,
+      color: colors === 'set' && isHexColor(l.color) ? l.color : palette[i]!,
       index: i,
     };
     if (l.min !== undefined) v.min = l.min;

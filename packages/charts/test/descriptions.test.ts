@@ -2,6 +2,7 @@
  * What the charts say in words, against values computed by hand from the fixture
  * (see fixture.test.ts for the fixture's scores).
  */
+import { GovscoreError } from '@govscore/core';
 import { describe, expect, it } from 'vitest';
 import {
   correlationHeatmap,
@@ -97,6 +98,21 @@ describe('profile', () => {
       /E500 unit "420000" has no group "province"/,
     );
     expect(() => profileDots(r, 'XX')).toThrow(/E501 unknown unit "XX"/);
+  });
+
+  it('throws GovscoreError with a stable code, the bad value and a hint', () => {
+    try {
+      rankingChart(r, { node: 'nope' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(GovscoreError);
+      const p = (e as GovscoreError).problems[0]!;
+      expect(p.code).toBe('E501');
+      expect(p.message).toBe('unknown node "nope"');
+      expect(p.hint).toBe(
+        'use one of: dgi, service, online_rate, one_stop, governance, open_data, response_days',
+      );
+    }
   });
 
   it('describes the radar, and refuses one with fewer than 3 spokes', () => {
@@ -210,5 +226,18 @@ describe('framework and maps', () => {
     // China, Germany, Brazil (+ Taiwan), and the legend swatch
     expect(count(without)).toBe(4);
     expect(count(withTw)).toBe(5);
+  });
+});
+
+describe('tier colours', () => {
+  it("uses the set's colours when given, or the palette when asked", () => {
+    const withColours = resultSmall();
+    withColours.set.tiers!.levels[0]!.color = '#1a7f37';
+    const colours = (c: ReturnType<typeof rankingChart>) =>
+      (c.spec as { layer: { encoding?: { color?: { scale?: { range?: string[] } } } }[] }).layer[1]!.encoding!
+        .color!.scale!.range;
+    expect(colours(rankingChart(withColours))![0]).toBe('#1a7f37');
+    expect(colours(rankingChart(withColours, { tierColors: 'palette' }))).toEqual(tierPalette(3));
+    expect(colours(rankingChart(resultSmall()))).toEqual(tierPalette(3));
   });
 });

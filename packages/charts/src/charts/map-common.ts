@@ -16,6 +16,8 @@ export interface MapColourOptions {
   /** Colour by tier (default when the node has tiers) or by score in 5 equal-width bins. */
   colorBy?: 'tier' | 'score';
   digits?: number;
+  /** Tier colours: the set's own when it gives them (default), or always the viridis palette. */
+  tierColors?: 'set' | 'palette';
 }
 
 export interface UnitFill {
@@ -52,7 +54,7 @@ export interface MapColours {
  * an inner edge goes to the upper bin; labels `a–b`.
  */
 export function mapColours(result: Result, options: MapColourOptions, lang: Lang): MapColours {
-  const tiers = tiersOf(result, lang);
+  const tiers = tiersOf(result, lang, options.tierColors);
   const node = options.node ?? tiers?.node ?? rootNode(result).id;
   const scores = scoresOf(result, node);
   const ranks = ranksOf(result, node);

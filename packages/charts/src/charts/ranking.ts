@@ -19,6 +19,8 @@ export interface RankingOptions extends BaseOptions {
   digits?: number;
   /** Longest unit label in px before it is cut with `…` (default 120). */
   labelWidth?: number;
+  /** Tier colours: the set's own when it gives them (default), or always the viridis palette. */
+  tierColors?: 'set' | 'palette';
 }
 
 /**
@@ -31,7 +33,7 @@ export interface RankingOptions extends BaseOptions {
  */
 export function rankingChart(result: Result, options: RankingOptions = {}): VegaLiteChart {
   const lang = options.lang ?? 'zh';
-  const tiers = tiersOf(result, lang);
+  const tiers = tiersOf(result, lang, options.tierColors);
   const node = options.node ?? tiers?.node ?? rootNode(result).id;
   const scores = scoresOf(result, node);
   const ranks = ranksOf(result, node);
