@@ -43,6 +43,7 @@ export const codes = {
   E303: 'denominator is zero or missing',
   E304: 'invalid assessment options',
   E305: 'reference unit of a normalisation is not assessed or has no value',
+  E306: 'a number overflows: values too large to compute with',
   // analysis
   E400: 'invalid analysis options',
   E401: 'results cannot be compared',

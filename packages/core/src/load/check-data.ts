@@ -186,11 +186,11 @@ export type CellRead =
 export function readNumberText(text: string, percent = false): CellRead {
   const s = text.trim();
   if (isMissingText(s)) return { ok: true, value: Number.NaN };
-  if (NUMBER_RE.test(s)) return { ok: true, value: Number(s) };
+  if (NUMBER_RE.test(s)) return finiteNumber(s);
   if (s.endsWith('%')) {
     const body = s.slice(0, -1).trim();
     if (NUMBER_RE.test(body)) {
-      if (percent) return { ok: true, value: Number(body) };
+      if (percent) return finiteNumber(body);
       return {
         ok: false,
         code: 'E204',
@@ -200,6 +200,18 @@ export function readNumberText(text: string, percent = false): CellRead {
     }
   }
   return { ok: false, code: 'E204', why: 'is not a number', hint: numberHint(s) };
+}
+
+/** `Number(s)` of a decimal text, refused (E204) when it overflows to ±Infinity (`1e309`). */
+function finiteNumber(s: string): CellRead {
+  const value = Number(s);
+  if (Number.isFinite(value)) return { ok: true, value };
+  return {
+    ok: false,
+    code: 'E204',
+    why: 'is too large for a number (beyond ±1.8e308)',
+    hint: 'write the value in a larger unit (thousands, millions), or check it for a typing error',
+  };
 }
 
 function numberHint(s: string): string {

@@ -2,7 +2,7 @@
  * Runs a compiled plan: treat → normalise → aggregate (children before parents) → rescale.
  * Re-entrant and cheap: a robustness analysis calls it thousands of times with changed settings.
  */
-import { type Problem, problem } from '../errors';
+import { fail, type Problem, problem } from '../errors';
 import { type TreatParams, treat } from '../steps/treat';
 import type { KernelContext } from '../steps/types';
 import type { Plan, PlanSettings } from './compile';
@@ -128,6 +128,81 @@ function treatColumn(x: Float64Array, tp: TreatParams): { values: Float64Array; 
   };
 }
 
+/** Largest magnitude of a value the engine computes with: squares and sums of it stay finite. */
+const MAX_MAGNITUDE = 1e150;
+
+/**
+ * @internal Refuses an indicator column the engine cannot compute with, instead of writing silent
+ * nulls or wrong scores: an infinite value (E204; a Dataset built in code, a denominator division or an
+ * imputation that overflowed), or a value beyond ±1e150, whose squares and sums would overflow (E306).
+ */
+function guardInput(node: string, x: Float64Array, units: readonly string[]): void {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (!(v > MAX_MAGNITUDE || v < -MAX_MAGNITUDE)) continue; // in range, or NaN (missing)
+    if (!Number.isFinite(v))
+      fail(
+        'E204',
+        `value ${v} of '${node}' for unit '${units[i]}' is not a finite number`,
+        { node, unit: units[i]! },
+        'leave a missing value empty (NaN), never infinite; check the data, the denominator and the imputation',
+      );
+    fail(
+      'E306',
+      `value ${v} of '${node}' for unit '${units[i]}' is too large to compute with (beyond ±1e150)`,
+      { node, unit: units[i]! },
+      'write the values in a larger unit (thousands, millions), or check them for a typing error',
+    );
+  }
+}
+
+/**
+ * @internal Refuses a score that is not a finite number although its input value is present (E306: the
+ * method overflowed, e.g. min-max over a range too small to divide by), instead of a silent null.
+ */
+function guardOutput(node: string, x: Float64Array, out: Float64Array, units: readonly string[]): void {
+  for (let i = 0; i < x.length; i++) {
+    const s = out[i] as number;
+    if (s - s === 0) continue; // finite
+    const v = x[i] as number;
+    if (Number.isNaN(v) && Number.isNaN(s)) continue; // missing stays missing
+    fail(
+      'E306',
+      `'${node}' of unit '${units[i]}' cannot be computed: value ${v} gives the score ${s}`,
+      { node, unit: units[i]! },
+      'the values are too large or their range too small to compute with; write them in another unit',
+    );
+  }
+}
+
+/**
+ * @internal Refuses an aggregate score that is infinite, or missing although a child with a weight
+ * is present (E306: the aggregation overflowed), instead of writing a silent null.
+ */
+function guardAggregate(
+  node: string,
+  cols: readonly Float64Array[],
+  w: Float64Array,
+  out: Float64Array,
+  units: readonly string[],
+): void {
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i] as number;
+    if (s - s === 0) continue;
+    let present = false;
+    if (Number.isNaN(s))
+      for (let j = 0; j < cols.length && !present; j++)
+        present = (w[j] as number) > 0 && !Number.isNaN((cols[j] as Float64Array)[i] as number);
+    if (Number.isNaN(s) && !present) continue;
+    fail(
+      'E306',
+      `'${node}' of unit '${units[i]}' overflows: the aggregate is ${s}`,
+      { node, unit: units[i]! },
+      'the scores are too large to aggregate; normalise the indicators, or write raw values in a larger unit',
+    );
+  }
+}
+
 /**
  * Runs the plan with the given settings (default: the YAML's).
  *
@@ -136,7 +211,9 @@ function treatColumn(x: Float64Array, tp: TreatParams): { values: Float64Array; 
  * is below the node's coverage gets no score (warning W300); then the node's rescaling, if any.
  * A left-out node (`settings.active[i] = 0`) counts as missing for its parent.
  *
- * @throws GovscoreError from kernels: E302 (zero under a geometric mean...), E301 where a method cannot go on
+ * @throws GovscoreError from kernels: E302 (zero under a geometric mean...), E301 where a method cannot go on;
+ *   E204 for an infinite value, E306 for a value beyond ±1e150 or a score that overflows (never a
+ *   silent null)
  * @example
  * const out = runPlan(compile(set, data));
  * out.score[plan.tree.byId.get('index')!]
@@ -165,6 +242,7 @@ export function runPlan(
     const node = tree.nodes[idx]!;
     ctx.node = node.id;
     let x = plan.prepared[idx]!;
+    guardInput(node.id, x, unitIds);
     const tp = settings.treat[idx];
     if (tp) {
       const r = treat(x, tp);
@@ -182,6 +260,7 @@ export function runPlan(
     const out = new Float64Array(n);
     const nm = settings.normalise[idx]!;
     nm.method.run(x, out, nm.params, plan.info[idx]!, ctx);
+    guardOutput(node.id, plan.prepared[idx]!, out, unitIds);
     score[idx] = out;
   }
 
@@ -206,6 +285,7 @@ export function runPlan(
     const out = new Float64Array(n);
     const am = settings.aggregate[idx]!;
     am.method.run(cols, w, out, am.params, ctx);
+    guardAggregate(node.id, cols, w, out, unitIds);
     const cov = settings.coverage[idx] as number;
     if (cov > 0) {
       const below: string[] = [];
@@ -232,6 +312,7 @@ export function runPlan(
     if (rs) {
       const r = new Float64Array(n);
       rs.method.run(out, r, rs.params, { direction: 1 }, ctx);
+      guardOutput(node.id, out, r, unitIds);
       score[idx] = r;
     } else score[idx] = out;
   }
@@ -259,12 +340,14 @@ function runInto(plan: Plan, settings: PlanSettings, options: RunOptions, ws: Ru
     let e = byTreat?.get(tKey)?.get(nm);
     if (!e) {
       ctx.node = tree.nodes[idx]!.id;
+      guardInput(ctx.node, x, unitIds);
       let values = x;
       let outcome: TreatOutcome | null = null;
       if (tp) ({ values, outcome } = treatColumn(x, tp));
       const full = (ws.memoSize[idx] as number) >= MEMO_LIMIT;
       const out = full ? (ws.scratch[idx] ??= new Float64Array(n)) : new Float64Array(n);
       nm.method.run(values, out, nm.params, plan.info[idx]!, ctx);
+      guardOutput(ctx.node, x, out, unitIds);
       e = { treated: values, score: out, treatment: outcome };
       if (!full) {
         if (!byTreat) {
@@ -304,6 +387,7 @@ function runInto(plan: Plan, settings: PlanSettings, options: RunOptions, ws: Ru
     const out = ws.out[idx]!;
     const am = settings.aggregate[idx]!;
     am.method.run(cols, w, out, am.params, ctx);
+    guardAggregate(node.id, cols, w, out, unitIds);
     const cov = settings.coverage[idx] as number;
     if (cov > 0) {
       let below: string[] | null = null;
@@ -330,6 +414,7 @@ function runInto(plan: Plan, settings: PlanSettings, options: RunOptions, ws: Ru
     if (rs) {
       const r = ws.rescaled[idx]!;
       rs.method.run(out, r, rs.params, { direction: 1 }, ctx);
+      guardOutput(node.id, out, r, unitIds);
       score[idx] = r;
     } else score[idx] = out;
   }

@@ -5,7 +5,9 @@
  */
 import { fail } from '../errors';
 import type { ImputeSpec } from '../schema/indicator-set';
-import { quantileSorted } from '../util/stats';
+import { ExactSum, quantileSorted } from '../util/stats';
+
+const sum = new ExactSum();
 
 export interface ImputeResult {
   /** The frame's values, missing ones filled where the method could (a new array of nUnits). */
@@ -23,15 +25,15 @@ function centre(
   who?: (i: number) => boolean,
 ): number {
   let n = 0;
-  let s = 0;
+  const s = sum.reset();
   for (let i = 0; i < nUnits; i++) {
     const v = col[base + i] as number;
     if (Number.isNaN(v) || (who && !who(i))) continue;
     n++;
-    s += v;
+    s.add(v);
   }
   if (n === 0) return Number.NaN;
-  if (!median) return s / n;
+  if (!median) return s.value() / n; // exactly rounded: the same whatever the order of the units
   const sorted = new Float64Array(n);
   let k = 0;
   for (let i = 0; i < nUnits; i++) {

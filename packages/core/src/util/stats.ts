@@ -17,20 +17,98 @@ export function count(x: ArrayLike<number>): number {
 }
 
 /**
- * Arithmetic mean of the non-missing values: Σx / n.
+ * @internal Exactly rounded sum (Shewchuk's algorithm, as Python's `math.fsum`): the partial sums are
+ * kept without rounding error, so the result is the exact sum rounded once — and therefore the same
+ * whatever the order of the values. Used for every statistic across units, so that reordering the
+ * units of a dataset cannot change a score in its last digit (and with it a rank).
+ */
+export class ExactSum {
+  private readonly p = new Float64Array(64);
+  private n = 0;
+  /** Sum of the non-finite values added (NaN, ±Infinity), which the exact part cannot hold. */
+  private special = 0;
+
+  /** Starts again from zero. */
+  reset(): this {
+    this.n = 0;
+    this.special = 0;
+    return this;
+  }
+
+  /** Adds one value. */
+  add(value: number): void {
+    let x = value;
+    if (x - x !== 0) {
+      this.special += x;
+      return;
+    }
+    const p = this.p;
+    let i = 0;
+    for (let j = 0; j < this.n; j++) {
+      let y = p[j] as number;
+      if (Math.abs(x) < Math.abs(y)) {
+        const t = x;
+        x = y;
+        y = t;
+      }
+      const hi = x + y;
+      if (hi - hi !== 0) {
+        // overflow: the sum is beyond ±1.8e308
+        this.special += hi;
+        this.n = 0;
+        return;
+      }
+      const lo = y - (hi - x);
+      if (lo !== 0) p[i++] = lo;
+      x = hi;
+    }
+    p[i] = x;
+    this.n = i + 1;
+  }
+
+  /** The exact sum, rounded to the nearest double (ties to even). */
+  value(): number {
+    if (this.special !== 0 || Number.isNaN(this.special)) return this.special;
+    const p = this.p;
+    let n = this.n;
+    if (n === 0) return 0;
+    let hi = p[--n] as number;
+    let lo = 0;
+    while (n > 0) {
+      const x = hi;
+      const y = p[--n] as number;
+      hi = x + y;
+      lo = y - (hi - x);
+      if (lo !== 0) break;
+    }
+    // half-way case: round as if the remaining partials were summed exactly
+    if (n > 0 && ((lo < 0 && (p[n - 1] as number) < 0) || (lo > 0 && (p[n - 1] as number) > 0))) {
+      const y = lo * 2;
+      const x = hi + y;
+      if (y === x - hi) hi = x;
+    }
+    return hi;
+  }
+}
+
+const acc = new ExactSum();
+
+/**
+ * Arithmetic mean of the non-missing values: Σx / n (the sum exactly rounded, so that the order of
+ * the values does not matter).
  * @returns NaN when no value is present.
  * @example mean([1, 2, NaN, 6]) // 3
  */
 export function mean(x: ArrayLike<number>): number {
-  let s = 0;
+  acc.reset();
   let n = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i] as number;
     if (Number.isNaN(v)) continue;
-    s += v;
+    acc.add(v);
     n++;
   }
-  return n === 0 ? Number.NaN : s / n;
+  return n === 0 ? Number.NaN : acc.value() / n;
 }
 
 /**
@@ -42,14 +120,14 @@ export function variance(x: ArrayLike<number>): number {
   const m = mean(x);
   const n = count(x);
   if (n < 2) return Number.NaN;
-  let ss = 0;
+  acc.reset();
   for (let i = 0; i < x.length; i++) {
     const v = x[i] as number;
     if (Number.isNaN(v)) continue;
     const d = v - m;
-    ss += d * d;
+    acc.add(d * d);
   }
-  return ss / (n - 1);
+  return acc.value() / (n - 1);
 }
 
 /**
@@ -89,14 +167,14 @@ export function skew(x: ArrayLike<number>): number {
   if (lo === hi) return Number.NaN;
   const m = mean(x);
   const s = sd(x);
-  let acc = 0;
+  acc.reset();
   for (let i = 0; i < x.length; i++) {
     const v = x[i] as number;
     if (Number.isNaN(v)) continue;
     const z = (v - m) / s;
-    acc += z * z * z;
+    acc.add(z * z * z);
   }
-  return (n / ((n - 1) * (n - 2))) * acc;
+  return (n / ((n - 1) * (n - 2))) * acc.value();
 }
 
 /**
@@ -112,16 +190,17 @@ export function kurtosis(x: ArrayLike<number>): number {
   if (lo === hi) return Number.NaN;
   const m = mean(x);
   const s = sd(x);
-  let acc = 0;
+  acc.reset();
   for (let i = 0; i < x.length; i++) {
     const v = x[i] as number;
     if (Number.isNaN(v)) continue;
     const z = (v - m) / s;
     const z2 = z * z;
-    acc += z2 * z2;
+    acc.add(z2 * z2);
   }
   return (
-    ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * acc - (3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3))
+    ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * acc.value() -
+    (3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3))
   );
 }
 

@@ -57,7 +57,17 @@ export const minmax: NormaliseMethod<MinmaxParams> = {
       );
       return;
     }
-    const k = (p.max - p.min) / (b - a);
+    const span = b - a;
+    const k = (p.max - p.min) / span;
+    if (!Number.isFinite(k)) {
+      // a range so small (subnormal) that its reciprocal overflows: divide each value instead
+      const w = p.max - p.min;
+      for (let i = 0; i < x.length; i++) {
+        const d = info.direction === 1 ? (x[i] as number) - a : b - (x[i] as number);
+        out[i] = (d / span) * w + p.min;
+      }
+      return;
+    }
     if (info.direction === 1) for (let i = 0; i < x.length; i++) out[i] = ((x[i] as number) - a) * k + p.min;
     else for (let i = 0; i < x.length; i++) out[i] = (b - (x[i] as number)) * k + p.min;
   },
