@@ -2,7 +2,9 @@
  * The registry of commands, by name.
  */
 import type { Io } from '../output';
+import { analyse } from './analyse';
 import { assess } from './assess';
+import { compare } from './compare';
 import { report } from './report';
 import { validate } from './validate';
 
@@ -13,4 +15,4 @@ export interface Command {
   run(argv: string[], io: Io): Promise<number>;
 }
 
-export const commands: Record<string, Command> = { validate, assess, report };
+export const commands: Record<string, Command> = { validate, assess, analyse, compare, report };

@@ -385,19 +385,24 @@ export function defaultAssumptions(plan: Plan): Assumption[] {
 // ---------------------------------------------------------------------------------------------
 // YAML
 
-let validators: Map<string, ValidateFunction> | undefined;
+let ajv: Ajv | undefined;
+const validators = new Map<string, ValidateFunction>();
 
-function getValidators(): Map<string, ValidateFunction> {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, logger: false });
-    validators = new Map();
+/** @internal The validator of the top level ('') or of one assumption type, compiled when first needed. */
+function validatorOf(key: string): ValidateFunction | undefined {
+  const have = validators.get(key);
+  if (have) return have;
+  if (key !== '' && !Object.hasOwn(assumptionSchemas, key)) return undefined;
+  ajv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, logger: false });
+  let schema: unknown;
+  if (key === '') {
     const top = JSON.parse(JSON.stringify(AnalysisSpec)) as { properties: Record<string, unknown> };
     top.properties['assumptions'] = { type: 'array', items: { type: 'object' } };
-    validators.set('', ajv.compile(top));
-    for (const [k, s] of Object.entries(assumptionSchemas))
-      validators.set(k, ajv.compile(JSON.parse(JSON.stringify(s))));
-  }
-  return validators;
+    schema = top;
+  } else schema = JSON.parse(JSON.stringify(assumptionSchemas[key as keyof typeof assumptionSchemas]));
+  const v = ajv.compile(schema as object);
+  validators.set(key, v);
+  return v;
 }
 
 function ajvMessage(e: ErrorObject): string {
@@ -448,14 +453,13 @@ export function parseAnalysisSpec(text: string, file?: string): { spec: Analysis
     }
   };
   if (yaml.usable && value !== undefined && value !== null) {
-    const v = getValidators();
-    const top = v.get('')!;
+    const top = validatorOf('')!;
     if (!top(value)) report(top.errors, []);
     const list = (value as { assumptions?: unknown }).assumptions;
     if (Array.isArray(list)) {
       list.forEach((a, i) => {
         const type = (a as { type?: unknown } | null)?.type;
-        const check = typeof type === 'string' ? v.get(type) : undefined;
+        const check = typeof type === 'string' ? validatorOf(type) : undefined;
         if (!check || type === '') {
           problems.push(
             problem(

@@ -15,7 +15,6 @@ import type { Plan, PlanSettings } from '../plan/compile';
 import { createWorkspace, type RunOutput, runPlan } from '../plan/run';
 import type { Assumption } from '../schema/analysis';
 import { rankScores, type Ties } from '../steps/rank';
-import { quantileSorted } from '../util/stats';
 import { type CompiledAssumption, compileAssumptions, type WorkState } from './assumptions';
 import { nodeIndex } from './model';
 import { Prng } from './prng';
@@ -174,52 +173,48 @@ export class RankStore {
 
   /**
    * Mean, median, 5th and 95th percentile (type 7) of one (node, unit) over the replications not
-   * skipped. Exact: a counting sort when there are few units for the replications, else a sort.
+   * skipped. Exact, by counting: the ranks are integers, so a histogram over the unit's range of ranks
+   * (lowest to highest seen) gives every order statistic. `hist` needs units + 1 entries.
    */
-  summary(
-    k: number,
-    i: number,
-    skip: Uint8Array,
-    hist: Int32Array,
-    buf: Float64Array,
-  ): [number, number, number, number] {
+  summary(k: number, i: number, skip: Uint8Array, hist: Int32Array): [number, number, number, number] {
     const { units, reps, data } = this;
     const stride = this.nodes * units;
+    const first = k * units + i;
     let m = 0;
     let sum = 0;
-    const counting = units <= 8 * reps;
-    if (counting) hist.fill(0);
-    for (let r = 0, at = k * units + i; r < reps; r++, at += stride) {
+    let lo = units + 1;
+    let hi = 0;
+    for (let r = 0, at = first; r < reps; r++, at += stride) {
+      const v = data[at] as number;
+      if (v === 0 || skip[r]) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (hi === 0) return [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
+    hist.fill(0, lo, hi + 1);
+    for (let r = 0, at = first; r < reps; r++, at += stride) {
       const v = data[at] as number;
       if (v === 0 || skip[r]) continue;
       sum += v;
-      if (counting) hist[v]!++;
-      else buf[m] = v;
+      hist[v]!++;
       m++;
     }
-    if (m === 0) return [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
-    let q: (p: number) => number;
-    if (counting) {
-      // order statistic j (0-based) from the histogram
-      const orderStat = (j: number) => {
-        let c = 0;
-        for (let v = 1; v <= units; v++) {
-          c += hist[v] as number;
-          if (c > j) return v;
-        }
-        return units;
-      };
-      q = (p: number) => {
-        const h = (m - 1) * p;
-        const lo = Math.floor(h);
-        const a = orderStat(lo);
-        if (lo >= m - 1) return a;
-        return a + (h - lo) * (orderStat(lo + 1) - a);
-      };
-    } else {
-      const s = buf.subarray(0, m).sort();
-      q = (p: number) => quantileSorted(s, p);
-    }
+    // order statistic j (0-based)
+    const orderStat = (j: number) => {
+      let c = 0;
+      for (let v = lo; v <= hi; v++) {
+        c += hist[v] as number;
+        if (c > j) return v;
+      }
+      return hi;
+    };
+    const q = (p: number) => {
+      const h = (m - 1) * p;
+      const j = Math.floor(h);
+      const a = orderStat(j);
+      if (j >= m - 1) return a;
+      return a + (h - j) * (orderStat(j + 1) - a);
+    };
     return [sum / m, q(0.5), q(0.05), q(0.95)];
   }
 }
@@ -353,12 +348,11 @@ export function uncertainty(
   }
 
   const hist = new Int32Array(n + 1);
-  const buf = new Float64Array(reps);
   const ranks: Record<string, RankSummary> = Object.create(null);
   outIdx.forEach((idx, k) => {
     const s: RankSummary = { nominal: [], mean: [], median: [], q05: [], q95: [] };
     for (let i = 0; i < n; i++) {
-      const [mean, med, q05, q95] = store.summary(k, i, skip, hist, buf);
+      const [mean, med, q05, q95] = store.summary(k, i, skip, hist);
       s.nominal.push(nullable(nominal[k]![i] as number));
       s.mean.push(nullable(mean));
       s.median.push(nullable(med));

@@ -26,10 +26,13 @@ describe('RankScratch', () => {
   it('equals rankScores on random data with ties, missing values and rounding', () => {
     const rng = new Prng(3);
     for (let t = 0; t < 300; t++) {
-      const n = 1 + rng.int(60);
+      const n = 1 + (t % 2 ? rng.int(60) : rng.int(400));
       const x = Float64Array.from({ length: n }, () => {
         const u = rng.next();
-        return u < 0.1 ? N : u < 0.3 ? rng.int(5) : rng.next() * 100;
+        if (u < 0.1) return N;
+        if (u < 0.12) return -0;
+        if (u < 0.3) return rng.int(5) - 2;
+        return (rng.next() - 0.5) * 100;
       });
       const round = t % 3 === 0 ? rng.int(3) : undefined;
       const scratch = new RankScratch(n);

@@ -1,0 +1,202 @@
+/**
+ * Benchmark of the robustness analysis (issue 4's targets, on this 2-core machine):
+ * - one full pipeline run (treat → normalise → aggregate → rank) on the ASEM example: < 0.1 ms;
+ * - uncertainty analysis, 10,000 replications, ASEM, COINr's vignette assumptions: < 2 s, whole command;
+ * - Sobol sensitivity analysis, N = 1,000, same: < 5 s;
+ * - 3,000 units × 200 indicators, 1,000 replications: < 30 s;
+ * and how the time grows with units, indicators and replications.
+ * Wall times (median of a few runs where cheap) and the process's CPU time, since the machine is shared.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type Assumption,
+  compile,
+  createWorkspace,
+  loadIndicatorSet,
+  parseDatasetCsv,
+  RankScratch,
+  rankScores,
+  runPlan,
+  sensitivity,
+  uncertainty,
+} from '@govscore/core';
+import { generate } from './generate';
+import { median, peakRssMb, time } from './util';
+
+const root = join(import.meta.dirname, '..');
+const setFile = join(root, 'indicators/coinr-asem-pipeline.yaml');
+const dataFile = join(root, 'samples/coinr-asem/asem.csv');
+const set = loadIndicatorSet(readFileSync(setFile, 'utf8'));
+const { dataset } = parseDatasetCsv(readFileSync(dataFile, 'utf8'), { set });
+const plan = compile(set, dataset);
+
+/** COINr's sensitivity vignette: winsorising limit 1–5, min-max vs z-score, weights ±25% at levels 2 and 3, arithmetic vs geometric. */
+const vignette: Assumption[] = [
+  { id: 'winsorise', type: 'treat', max_points: [1, 2, 3, 4, 5] },
+  {
+    id: 'normalisation',
+    type: 'normalise',
+    choices: [
+      { method: 'minmax', params: { min: 1, max: 100 } },
+      { method: 'zscore', params: { mean: 10, sd: 2 } },
+    ],
+  },
+  { id: 'weights', type: 'weights', factor: 0.25, levels: [2, 3] },
+  { id: 'aggregation', type: 'aggregate', choices: ['arithmetic', 'geometric'] },
+];
+const vignetteYaml = `seed: 42
+assumptions:
+  - {id: winsorise, type: treat, max_points: [1, 2, 3, 4, 5]}
+  - id: normalisation
+    type: normalise
+    choices: [{method: minmax, params: {min: 1, max: 100}}, {method: zscore, params: {mean: 10, sd: 2}}]
+  - {id: weights, type: weights, factor: 0.25, levels: [2, 3]}
+  - {id: aggregation, type: aggregate, choices: [arithmetic, geometric]}
+`;
+
+/** CPU milliseconds (user + system) of this process spent in `fn`, and its wall milliseconds. */
+function measure(fn: () => void): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+const fmt = (x: number, d = 0) => x.toFixed(d);
+const rows: string[][] = [];
+
+// 1. one pipeline run on ASEM
+const n = plan.unitIds.length;
+const out = new Float64Array(n);
+const nodes = plan.tree.nodes.map((x) => x.index);
+const cold = time(
+  () => {
+    const r = runPlan(plan, plan.settings, { quiet: true });
+    for (const i of nodes) rankScores(r.score[i]!, out, 'competition');
+  },
+  200,
+  20,
+);
+const ws = createWorkspace(plan);
+const scratch = new RankScratch(n);
+const warmRun = () => {
+  const r = runPlan(plan, plan.settings, { quiet: true, workspace: ws });
+  for (const i of nodes) scratch.rank(r.score[i]!, out, 'competition');
+};
+const reps = 20000;
+const warm = measure(() => {
+  for (let k = 0; k < reps; k++) warmRun();
+});
+const noTreat = { ...plan.settings, treat: plan.settings.treat.map(() => null) };
+const coldNoTreat = time(
+  () => {
+    const r = runPlan(plan, noTreat, { quiet: true });
+    for (const i of nodes) rankScores(r.score[i]!, out, 'competition');
+  },
+  200,
+  20,
+);
+rows.push([
+  `one run, ASEM ${n} units × ${plan.tree.indicators.length} indicators, every node ranked: cold (treatment computed)`,
+  fmt(cold, 3),
+  '',
+]);
+rows.push(['  cold, without outlier treatment', fmt(coldNoTreat, 3), '']);
+rows.push([
+  '  warm (workspace: treated and normalised columns reused, as in every replication)',
+  fmt(warm.wall / reps, 4),
+  fmt(warm.cpu / reps, 4),
+]);
+
+// 2. uncertainty, 10,000 replications, in process and as the whole command
+const ua = measure(() => uncertainty(plan, vignette, { replications: 10000, seed: 42 }));
+rows.push([
+  'uncertainty, ASEM, vignette assumptions, 10,000 replications (in process)',
+  fmt(ua.wall),
+  fmt(ua.cpu),
+]);
+const tmp = mkdtempSync(join(tmpdir(), 'govscore-bench-'));
+const spec = join(tmp, 'asem.yaml');
+writeFileSync(spec, vignetteYaml);
+const cli = join(root, 'packages/cli/bin/govscore.mjs');
+function command(args: string[]): number {
+  const walls: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+    walls.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`govscore ${args.join(' ')} failed: ${r.stderr}`);
+  }
+  return median(walls);
+}
+const base = ['analyse', setFile, '--data', dataFile, '--assumptions', spec, '--quiet'];
+const startup = command(['--version']);
+const uaCmd = command([
+  ...base,
+  '--uncertainty',
+  '10000',
+  '--out',
+  join(tmp, 'a.json'),
+  '--csv',
+  join(tmp, 'r.csv'),
+]);
+rows.push([
+  '  whole command: govscore analyse … --uncertainty 10000 --out --csv (median of 3)',
+  fmt(uaCmd),
+  '',
+]);
+
+// 3. Sobol, N = 1,000
+const sa = measure(() => sensitivity(plan, vignette, { n: 1000, seed: 42, bootstrap: 1000 }));
+rows.push([
+  `Sobol sensitivity, ASEM, N = 1,000 (${1000 * (vignette.length + 2)} runs, 1,000 bootstrap) (in process)`,
+  fmt(sa.wall),
+  fmt(sa.cpu),
+]);
+const saCmd = command([...base, '--sensitivity', '1000', '--out', join(tmp, 's.json')]);
+rows.push(['  whole command: govscore analyse … --sensitivity 1000 --out (median of 3)', fmt(saCmd), '']);
+rows.push(['  (the command alone: govscore --version)', fmt(startup), '']);
+rmSync(tmp, { recursive: true, force: true });
+
+// 4. 3,000 × 200, 1,000 replications
+const big = generate(3000, 200, 42);
+const bigPlan = compile(big.set, big.data);
+const bigUa = measure(() => uncertainty(bigPlan, vignette, { replications: 1000, seed: 42 }));
+rows.push([
+  'uncertainty, 3,000 units × 200 indicators, 1,000 replications, same assumptions',
+  fmt(bigUa.wall),
+  fmt(bigUa.cpu),
+]);
+
+console.log('Robustness analysis: wall and CPU time (ms)');
+console.log('| what | wall ms | CPU ms |');
+console.log('|---|---:|---:|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+
+// 5. growth
+const scale: string[][] = [];
+const grow = (units: number, inds: number, reps: number) => {
+  const g = generate(units, inds, 7);
+  const p = compile(g.set, g.data);
+  const m = measure(() => uncertainty(p, vignette, { replications: reps, seed: 1 }));
+  scale.push([
+    String(units),
+    String(inds),
+    String(reps),
+    fmt(m.wall),
+    fmt(((m.cpu / reps) * 1000) / units, 2),
+  ]);
+};
+for (const u of [250, 1000, 4000]) grow(u, 100, 200);
+for (const i of [50, 200, 400]) grow(1000, i, 200);
+for (const r of [100, 400, 1600]) grow(1000, 100, r);
+console.log('\nHow the uncertainty analysis grows (vignette assumptions, every aggregate ranked)');
+console.log('| units | indicators | replications | wall ms | CPU µs per replication per unit |');
+console.log('|---:|---:|---:|---:|---:|');
+for (const r of scale) console.log(`| ${r.join(' | ')} |`);
+console.log(`peak RSS: ${fmt(peakRssMb())} MB`);
