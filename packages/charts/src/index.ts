@@ -8,7 +8,7 @@ export { escapeXml, injectA11y, stabiliseIds } from './a11y';
 export { type CorrelationInput, type CorrelationOptions, correlationHeatmap } from './charts/correlation';
 export { type DistributionOptions, distributionChart } from './charts/distribution';
 export { type FrameworkOptions, frameworkChart, type IcicleCell, icicle } from './charts/framework';
-export { captionLines, featureKey, type GeoMapOptions, geoMap, toFeatures } from './charts/geo-map';
+export { captionLines, featureKey, type GeoMapOptions, geoMap, rewind, toFeatures } from './charts/geo-map';
 export { dimensionHeatmap, type HeatmapOptions } from './charts/heatmap';
 export type { LegendEntry, MapColourOptions, MapColours, UnitFill } from './charts/map-common';
 export { type ProfileData, type ProfileOptions, type ProfileRow, profileData } from './charts/profile-data';

@@ -5,7 +5,8 @@
  */
 import type { Result } from '@govscore/core';
 import * as Plot from '@observablehq/plot';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { geoArea } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { fail } from '../errors';
@@ -38,8 +39,45 @@ export function captionLines(o: { approval?: string; source?: string }, lang: La
   return out;
 }
 
-/** GeoJSON features of a FeatureCollection or of one object of a TopoJSON topology. */
+/**
+ * The features with every polygon wound the way d3-geo reads it. GeoJSON (RFC 7946) winds exterior
+ * rings counter-clockwise; d3-geo takes that as the whole sphere except the polygon. A polygon whose
+ * spherical area exceeds a hemisphere (2π sr) has its rings reversed; others are kept as they are.
+ * @example rewind(ccwSquares) // clockwise squares: each projects to a small square, not the world
+ */
+export function rewind(fc: FeatureCollection): FeatureCollection {
+  const fix = (rings: Position[][]): Position[][] =>
+    geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI
+      ? rings.map((r) => [...r].reverse())
+      : rings;
+  return {
+    ...fc,
+    features: fc.features.map((f) => {
+      const g = f.geometry;
+      if (g?.type === 'Polygon') return { ...f, geometry: { ...g, coordinates: fix(g.coordinates) } };
+      if (g?.type === 'MultiPolygon')
+        return { ...f, geometry: { ...g, coordinates: g.coordinates.map(fix) } };
+      return f;
+    }),
+  };
+}
+
+const rewound = new WeakMap<object, FeatureCollection>();
+
+/**
+ * GeoJSON features of a FeatureCollection or of one object of a TopoJSON topology, wound for d3-geo
+ * (`rewind`; computed once per input object).
+ */
 export function toFeatures(boundaries: FeatureCollection | Topology, object?: string): FeatureCollection {
+  const key = object === undefined ? boundaries : undefined;
+  const hit = key ? rewound.get(key) : undefined;
+  if (hit) return hit;
+  const fc = rewind(rawFeatures(boundaries, object));
+  if (key) rewound.set(key, fc);
+  return fc;
+}
+
+function rawFeatures(boundaries: FeatureCollection | Topology, object?: string): FeatureCollection {
   if (boundaries.type === 'FeatureCollection') return boundaries;
   if (boundaries.type === 'Topology') {
     const names = Object.keys(boundaries.objects);
