@@ -7,10 +7,12 @@ import {
   wideTable,
 } from '@govscore/core';
 import { toCsv, writeXlsx } from '@govscore/core/io';
+import { agreementLines, agreementSummary } from '../agreement';
 import { intOption, parse, UsageError } from '../args';
 import { writeFileAtomic } from '../fs';
 import { loadInputs } from '../inputs';
-import { EXIT, type Io, printProblems } from '../output';
+import { EXIT, type Io, printable, printProblems } from '../output';
+import { progress } from '../progress';
 import type { Command } from './index';
 
 const help = `govscore assess <set.yaml> --data <file> [--out result.json] [--csv long.csv]
@@ -28,12 +30,17 @@ Options:
   --year <Y>         year to assess when the data have years (default: the latest)
   --quiet            print nothing but errors
   --json             print a JSON summary on stdout (for scripts)
-With no output option, the ranking of the index is printed.
+With no output option, the ranking of the index is printed. When the data have several raters per
+value (a rater column), the agreement between them (percent agreement, Krippendorff's alpha) and the
+disagreements to adjudicate are printed on stderr and kept in the Result (agreement), with the
+evidence of every answer (evidence). Progress goes to stderr: a bar on a terminal, lines otherwise.
 
 Examples:
   govscore assess indicators/coinr-asem.yaml --data samples/coinr-asem/asem.csv --csv out/asem.csv
   govscore assess indicators/cn-provincial-digital-government.yaml \\
-    --data samples/cn-provincial/data.csv --year 2024 --out out/cn-2024.json`;
+    --data samples/cn-provincial/data.csv --year 2024 --out out/cn-2024.json
+  govscore assess indicators/cn-website-inspection-2019.yaml \
+    --data samples/cn-website-inspection/answers.csv --out out/inspection.json --json`;
 
 async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -50,24 +57,36 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (!setPath || extra.length) throw new UsageError('give exactly one indicator-set file');
   if (!values.data) throw new UsageError('--data <file> is required');
   const year = intOption(values.year, 'year');
-  const { set, data, warnings } = await loadInputs(setPath, values.data);
+  const nOut = [values.out, values.csv, values['wide-csv'], values.xlsx].filter(Boolean).length;
+  const p = progress(io, { command: 'assess', total: 2 + nOut, quiet: values.quiet, json: values.json });
+  p.step(`reading ${setPath} and ${values.data}`);
+  const { set, data, warnings } = await loadInputs(setPath, values.data).catch((e) => {
+    p.done();
+    throw e;
+  });
+  p.step(`assessing ${data.units.length} units`);
   const result = assessCore(set, data, year !== undefined ? { year } : {});
   const written: string[] = [];
+  const writing = (f: string) => p.step(`writing ${f}`);
   if (values.out) {
+    writing(values.out);
     writeFileAtomic(values.out, resultToJson(result));
     written.push(values.out);
   }
   if (values.csv) {
+    writing(values.csv);
     const t = longTable(result);
     writeFileAtomic(values.csv, toCsv([t.header, ...t.rows]));
     written.push(values.csv);
   }
   if (values['wide-csv']) {
+    writing(values['wide-csv']);
     const t = wideTable(result);
     writeFileAtomic(values['wide-csv'], toCsv([t.header, ...t.rows]));
     written.push(values['wide-csv']);
   }
   if (values.xlsx) {
+    writing(values.xlsx);
     const sheets = [longTable(result), wideTable(result), nodesTable(result)].map((t) => ({
       name: t.name,
       rows: [t.header, ...t.rows],
@@ -75,18 +94,27 @@ async function run(argv: string[], io: Io): Promise<number> {
     writeFileAtomic(values.xlsx, writeXlsx(sheets));
     written.push(values.xlsx);
   }
+  p.done();
   const all = [...warnings, ...result.warnings];
   const root = result.set.nodes[0]!.id;
   if (values.json) {
     io.out(
       JSON.stringify(
-        { set: result.set.id, year: result.year ?? null, units: result.units.length, written, warnings: all },
+        {
+          set: result.set.id,
+          year: result.year ?? null,
+          units: result.units.length,
+          written,
+          warnings: all,
+          ...(result.agreement ? { agreement: agreementSummary(result.agreement) } : {}),
+        },
         null,
         2,
       ),
     );
   } else {
     if (!values.quiet) printProblems(io, all);
+    if (!values.quiet && result.agreement) for (const l of agreementLines(result.agreement)) io.err(l);
     if (written.length === 0) {
       const v = result.values[root]!;
       const lang = result.set.languages[0];
@@ -94,7 +122,9 @@ async function run(argv: string[], io: Io): Promise<number> {
         .map((u, i) => ({ u, i }))
         .sort((a, b) => (v.rank[a.i] ?? Infinity) - (v.rank[b.i] ?? Infinity));
       const line = (u: (typeof order)[number]['u'], i: number) =>
-        `${v.rank[i] ?? '-'}\t${v.score[i]?.toFixed(2) ?? '-'}\t${u.id}\t${langText(u.name, lang)}`;
+        printable(
+          `${v.rank[i] ?? '-'}\t${v.score[i]?.toFixed(2) ?? '-'}\t${u.id}\t${langText(u.name, lang)}`,
+        );
       io.out(['rank\tscore\tid\tname', ...order.map(({ u, i }) => line(u, i))].join('\n'));
     } else if (!values.quiet) {
       const year = result.year !== undefined ? ` (${result.year})` : '';
