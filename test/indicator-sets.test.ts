@@ -23,6 +23,7 @@ const samples: Record<string, { data: string; years: number[] }> = {
   },
   'cn-zwfw-2019': { data: 'samples/cn-zwfw-2019/provinces-2019.csv', years: [] },
   'cn-website-inspection-2019': { data: 'samples/cn-website-inspection/answers.csv', years: [] },
+  'global-open-data-index-2015': { data: 'samples/global-open-data-index/godi-2015.csv', years: [] },
   'coinr-asem': { data: 'samples/coinr-asem/asem.csv', years: [2018] },
   'coinr-asem-pipeline': { data: 'samples/coinr-asem/asem.csv', years: [2018] },
   'un-egdi-2022': { data: 'samples/un-egdi/egdi.csv', years: [2022] },
