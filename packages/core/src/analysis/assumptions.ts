@@ -294,6 +294,19 @@ export function compileAssumptions(plan: Plan, list: readonly Assumption[]): Com
         for (const x of sel) claim('imputation', x, aid, i);
         const nominal = (x: number): ImputeSpec =>
           indicatorOf(nodes[x]!).impute ?? plan.set.methodology?.impute ?? { method: 'none' };
+        for (const spec of a.choices) {
+          if (
+            spec.group !== undefined &&
+            !plan.units.some((u) => u.groups[spec.group as string] !== undefined)
+          ) {
+            fail(
+              'E400',
+              `assumption '${aid}': no unit has a group '${spec.group}'`,
+              where(i, aid),
+              'name a group column of the data',
+            );
+          }
+        }
         const variants: Plan[] = a.choices.map((spec) => {
           const prepared = [...plan.prepared];
           for (const x of sel) {

@@ -23,6 +23,7 @@ import { RankScratch } from './ranks';
 /** @internal A copy of settings a replication can write into. */
 export function copySettings(s: PlanSettings): PlanSettings {
   return {
+    ...s,
     weight: Float64Array.from(s.weight),
     normalise: [...s.normalise],
     treat: [...s.treat],

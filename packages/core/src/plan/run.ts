@@ -38,8 +38,9 @@ export interface RunOptions {
    * indicator's treated and normalised columns are computed once per distinct (prepared column,
    * treatment, normalisation) and then reused — the cache is keyed by the identity of those objects, so
    * replace a column or a method object to change it, never edit one in place. The output arrays belong
-   * to the workspace and are overwritten by the next run: copy what you keep. Warnings of an indicator's
-   * normalisation are given only when its column is computed, not when it is reused.
+   * to the workspace (some are cached columns): never write into them, and copy what you keep, since the
+   * next run overwrites them. Warnings of an indicator's normalisation are given only when its column is
+   * computed, not when it is reused.
    */
   workspace?: RunWorkspace;
 }

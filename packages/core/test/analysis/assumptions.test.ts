@@ -117,6 +117,10 @@ describe('compileAssumptions', () => {
     ],
     [[{ type: 'exclude', levels: [7] }], /applies to no node/],
     [
+      [{ type: 'impute', choices: [{ method: 'group_mean', group: 'region' }] }],
+      /no unit has a group 'region'/,
+    ],
+    [
       [
         { type: 'impute', choices: [{ method: 'mean' }], indicators: ['i1'] },
         { type: 'impute', choices: [{ method: 'median' }], indicators: ['i2'] },
