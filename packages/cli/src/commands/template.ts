@@ -23,8 +23,8 @@ problems name the cell: data.xlsx!在线服务!D7).
 
 Options:
   --out <file>     the template to write (.xlsx or .csv)                             [required]
-  --units <file>   units to list, one row each: a CSV or XLSX with id and name columns
-                   (default: empty rows to fill in)
+  --units <file>   units to list, one row each: a CSV or XLSX with id and name columns, and
+                   group columns (default: empty rows to fill in)
   --year <Y>       add a year column filled with Y
   --lang <code>    language of names and labels (default: the set's first language)
   --force          overwrite --out if it exists (default: refuse, to protect filled-in work)
@@ -41,7 +41,9 @@ Examples:
  * Reads a units file (CSV, TSV, XLSX, JSON with an id column and optional name columns).
  * @throws GovscoreError when it cannot be read or has no units
  */
-export async function readUnits(path: string): Promise<{ id: string; name?: LangText }[]> {
+export async function readUnits(
+  path: string,
+): Promise<{ id: string; name?: LangText; groups?: Record<string, string> }[]> {
   const { dataset, problems } = await readDataset(path, { form: 'wide' });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new GovscoreError(errors);
@@ -49,7 +51,11 @@ export async function readUnits(path: string): Promise<{ id: string; name?: Lang
     throw new GovscoreError([
       problem('E206', `no units in ${path}`, { file: path }, 'write an id column and one row per unit'),
     ]);
-  return dataset.units.map((u) => (u.name !== undefined ? { id: u.id, name: u.name } : { id: u.id }));
+  return dataset.units.map((u) => ({
+    id: u.id,
+    ...(u.name !== undefined ? { name: u.name } : {}),
+    ...(Object.keys(u.groups).length ? { groups: u.groups } : {}),
+  }));
 }
 
 /** Writes a template for `set` to `out` (.xlsx or .csv); returns the bytes written. */

@@ -14,7 +14,7 @@ import { cellRef, type DataValidation, type SheetData, writeXlsx } from './xlsx'
 
 export interface TemplateOptions {
   /** Units to list, one row each (default: `blankRows` empty rows to fill in). */
-  units?: readonly { id: string; name?: LangText }[];
+  units?: readonly { id: string; name?: LangText; groups?: Readonly<Record<string, string>> }[];
   /** Year to write in a `year` column on every row (default: no year column). */
   year?: number;
   /** Language of the labels and names: `zh` or `en` (default: the set's first language). */
@@ -27,6 +27,10 @@ export interface TemplateOptions {
 const LABELS = {
   zh: {
     readme: '说明',
+    units: '地区',
+    group: '分组',
+    denominator: '分母',
+    text: '文本',
     checklists: '清单',
     indicators: '指标',
     noteName: '# 指标名称',
@@ -43,6 +47,10 @@ const LABELS = {
   },
   en: {
     readme: 'README',
+    units: 'Units',
+    group: 'group',
+    denominator: 'denominator',
+    text: 'text',
     checklists: 'Checklists',
     indicators: 'Indicators',
     noteName: '# indicator',
@@ -125,6 +133,20 @@ function describe(
   };
 }
 
+/** Group columns the set uses: `rank.within` and the groups of group imputations. */
+function groupColumns(set: IndicatorSet, units: TemplateOptions['units']): string[] {
+  const out: string[] = [];
+  const add = (g: string | undefined) => {
+    if (g !== undefined && !out.includes(g)) out.push(g);
+  };
+  const m = set.methodology;
+  add(m?.rank?.within);
+  add(m?.impute?.group);
+  for (const ind of leaves(set.tree)) add(ind.impute?.group);
+  for (const u of units ?? []) for (const g of Object.keys(u.groups ?? {})) add(g);
+  return out;
+}
+
 /** Columns over rows as `C4:C53`. */
 function columnRange(col: number, first: number, last: number): string {
   return `${cellRef(col, first)}:${cellRef(col, last)}`;
@@ -167,13 +189,52 @@ export function templateSheets(set: IndicatorSet, opts: TemplateOptions = {}): S
   } else if (!isChecklist(root as IndicatorNode))
     groups.push({ name: l.indicators, indicators: [root as IndicatorNode] });
 
-  const lead = (u: { id: string; name?: LangText } | undefined): (string | number | null)[] => [
+  type U = NonNullable<TemplateOptions['units']>[number];
+  const lead = (u: U | undefined): (string | number | null)[] => [
     u?.id ?? null,
     u ? langText(u.name, lang) || null : null,
     ...(withYear ? [opts.year as number] : []),
   ];
   const nLead = withYear ? 3 : 2;
   const headLead = ['id', 'name', ...(withYear ? ['year'] : [])];
+
+  // units: group columns and denominators, when the set uses them
+  const groupCols = groupColumns(set, opts.units);
+  const denoms = [...sv.denominators.keys()].filter((d) => sv.specs.get(d)?.role === 'denominator');
+  if (groupCols.length || denoms.length) {
+    const name = sheetName(l.units, used);
+    const notes1: (string | null)[] = [l.noteName, ...Array(nLead - 1).fill(null)];
+    const notes2: (string | null)[] = [l.noteRange, ...Array(nLead - 1).fill(null)];
+    for (const g of groupCols) {
+      notes1.push(`${l.group}: ${g}`);
+      notes2.push(l.text);
+    }
+    const validations: DataValidation[] = [];
+    denoms.forEach((d, k) => {
+      notes1.push(`${l.denominator}: ${sv.denominators.get(d)!.join(', ')}`);
+      notes2.push('> 0');
+      if (nRows > 0)
+        validations.push({
+          type: 'decimal',
+          min: 0,
+          ref: columnRange(nLead + groupCols.length + k, 4, 3 + nRows),
+          prompt: { title: d, text: `${l.denominator}: ${sv.denominators.get(d)!.join(', ')}` },
+          error: { title: d, text: `${l.error}: > 0` },
+        });
+    });
+    const rows: (string | number | null)[][] = [notes1, notes2, [...headLead, ...groupCols, ...denoms]];
+    for (let r = 0; r < nRows; r++) {
+      const u = units[r];
+      rows.push([...lead(u), ...groupCols.map((g) => u?.groups?.[g] ?? null)]);
+    }
+    sheets.push({
+      name,
+      rows,
+      validations,
+      freeze: { rows: 3, cols: 2 },
+      widths: [14, 16, ...(withYear ? [8] : []), ...groupCols.map(() => 12), ...denoms.map(() => 16)],
+    });
+  }
 
   for (const g of groups) {
     const name = sheetName(g.name, used);
@@ -337,10 +398,13 @@ export function templateCsv(set: IndicatorSet, opts: TemplateOptions = {}): stri
   const l: Labels = zh ? LABELS.zh : LABELS.en;
   const sv = setVariables(set);
   const withYear = opts.year !== undefined;
+  const groupCols = groupColumns(set, opts.units);
+  const denoms = [...sv.denominators.keys()].filter((d) => sv.specs.get(d)?.role === 'denominator');
   const head = [
     'id',
     'name',
     ...(withYear ? ['year'] : []),
+    ...groupCols,
     'indicator',
     zh ? '#指标' : '#indicator',
     zh ? '#允许' : '#allowed',
@@ -354,6 +418,24 @@ export function templateCsv(set: IndicatorSet, opts: TemplateOptions = {}): stri
   const rows: (string | number | null)[][] = [];
   const units = opts.units?.length ? opts.units : [undefined];
   for (const u of units) {
+    const row = (v: { id: string; name: string; allowed: string }) =>
+      rows.push([
+        u?.id ?? null,
+        u ? langText(u.name, lang) || null : null,
+        ...(withYear ? [opts.year as number] : []),
+        ...groupCols.map((g) => u?.groups?.[g] ?? null),
+        v.id,
+        v.name,
+        v.allowed,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
+    for (const d of denoms)
+      row({ id: d, name: `${l.denominator}: ${sv.denominators.get(d)!.join(', ')}`, allowed: '> 0' });
     for (const ind of leaves(set.tree)) {
       const vars = isChecklist(ind)
         ? (ind.items ?? []).map((it) => ({
@@ -375,21 +457,7 @@ export function templateCsv(set: IndicatorSet, opts: TemplateOptions = {}): stri
               allowed: describe(ind, sv.specs.get(ind.id), l).text,
             },
           ];
-      for (const v of vars)
-        rows.push([
-          u?.id ?? null,
-          u ? langText(u.name, lang) || null : null,
-          ...(withYear ? [opts.year as number] : []),
-          v.id,
-          v.name,
-          v.allowed,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-        ]);
+      for (const v of vars) row(v);
     }
   }
   const notes = (

@@ -287,3 +287,50 @@ describe('templateCsv', () => {
     });
   });
 });
+
+describe('the units sheet: groups and denominators', () => {
+  const s2: IndicatorSet = {
+    id: 'g',
+    title: { en: 'G' },
+    methodology: { rank: { within: 'region' } },
+    tree: {
+      id: 'index',
+      children: [{ id: 'apps', type: 'count', denominator: { by: 'population', scale: 1e6 } }, { id: 'x' }],
+    },
+  };
+  const sheets = templateSheets(s2, {
+    units: [
+      { id: 'A', name: 'Alpha', groups: { region: 'east' } },
+      { id: 'B', name: 'Beta', groups: { region: 'west' } },
+    ],
+  });
+  it('lists the group and denominator columns the set needs, groups filled in', () => {
+    expect(sheets.map((s) => s.name)).toEqual(['README', 'Units', 'Indicators']);
+    expect(sheets[1]!.rows).toEqual([
+      ['# indicator', null, 'group: region', 'denominator: apps'],
+      ['# unit · allowed', null, 'text', '> 0'],
+      ['id', 'name', 'region', 'population'],
+      ['A', 'Alpha', 'east'],
+      ['B', 'Beta', 'west'],
+    ]);
+    expect(sheets[1]!.validations!.map((v) => [v.ref, v.type, v.min])).toEqual([['D4:D5', 'decimal', 0]]);
+  });
+  it('reads back: groups, denominators and values merged by unit', () => {
+    const filled = fill(sheets, {
+      'Units!D4': 2e6,
+      'Units!D5': 4e6,
+      'Indicators!C4': 10,
+      'Indicators!C5': 10,
+      'Indicators!D4': 1,
+      'Indicators!D5': 2,
+    });
+    const { dataset, problems } = parseDatasetXlsx(writeXlsx(filled), { set: s2, file: 'd.xlsx' });
+    expect(problems).toEqual([]);
+    expect(dataset.units.map((u) => [u.id, u.groups])).toEqual([
+      ['A', { region: 'east' }],
+      ['B', { region: 'west' }],
+    ]);
+    expect([...dataset.values.get('population')!]).toEqual([2e6, 4e6]);
+    expect(checkDataset(s2, dataset)).toEqual([]);
+  });
+});
