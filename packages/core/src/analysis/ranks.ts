@@ -44,24 +44,21 @@ export class RankScratch {
         continue;
       }
       if (round !== undefined) v = roundHalfAway(v, round);
-      keys[i] = v;
-      // insert unit i among the m sorted so far, highest score first
+      // insert (v, i) among the m sorted so far, highest score first; keys and idx move together
       let q = m - 1;
-      while (q >= 0 && (keys[idx[q] as number] as number) < v) {
+      while (q >= 0 && (keys[q] as number) < v) {
+        keys[q + 1] = keys[q] as number;
         idx[q + 1] = idx[q] as number;
         q--;
       }
+      keys[q + 1] = v;
       idx[q + 1] = i;
       m++;
     }
     let rank = 0;
-    let prev = Number.NaN;
     for (let p = 0; p < m; p++) {
-      const i = idx[p] as number;
-      const v = keys[i] as number;
-      if (v !== prev) rank = ties === 'dense' ? rank + 1 : p + 1;
-      prev = v;
-      out[i] = rank;
+      if (p === 0 || keys[p] !== keys[p - 1]) rank = ties === 'dense' ? rank + 1 : p + 1;
+      out[idx[p] as number] = rank;
     }
   }
 
