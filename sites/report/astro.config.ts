@@ -1,5 +1,22 @@
 import { defineConfig } from 'astro/config';
+import type { Plugin } from 'vite';
 import { relativeAssets } from './src/integration/relative-assets';
+
+/**
+ * The engine and the charts run at build time in Node straight from their TypeScript sources (tsx's
+ * loader, which `govscore` registers), so the server build does not bundle vega, Plot, linkedom and
+ * ajv again (that took half a minute). The browser bundle (the what-if island) still bundles the core.
+ */
+function ssrExternalWorkspace(): Plugin {
+  return {
+    name: 'govscore-ssr-external',
+    enforce: 'pre',
+    resolveId(id, _importer, options) {
+      if (options?.ssr && /^@govscore\/(core|charts)(\/|$)/.test(id)) return { id, external: true };
+      return null;
+    },
+  };
+}
 
 // Settings every build shares; `govscore report` adds outDir, base and the bundle to read.
 export default defineConfig({
@@ -24,5 +41,6 @@ export default defineConfig({
       assetsInlineLimit: 0,
     },
     ssr: { external: ['canvas'] },
+    plugins: [ssrExternalWorkspace()],
   },
 });

@@ -3,26 +3,13 @@
  * drawn (too few dimensions for a radar, no data) gives null: the page then shows its data table
  * alone, and the reason is printed once as a build warning.
  */
-// TEMP until @govscore/charts has its index: import the builders from their files.
-
-import { distributionChart } from '../../../../packages/charts/src/charts/distribution';
-import { frameworkChart } from '../../../../packages/charts/src/charts/framework';
-import { dimensionHeatmap } from '../../../../packages/charts/src/charts/heatmap';
-import { profileData } from '../../../../packages/charts/src/charts/profile-data';
-import { profileDots } from '../../../../packages/charts/src/charts/profile-dots';
-import { profileRadar } from '../../../../packages/charts/src/charts/profile-radar';
-import { rankIntervalChart } from '../../../../packages/charts/src/charts/rank-interval';
-import { rankingChart } from '../../../../packages/charts/src/charts/ranking';
-import { sensitivityChart } from '../../../../packages/charts/src/charts/sensitivity';
-import { slopeChart } from '../../../../packages/charts/src/charts/slope';
-import { toSvg } from '../../../../packages/charts/src/render/to-svg';
-import type { Chart, Lang } from '../../../../packages/charts/src/types';
-import { uiLang } from './i18n';
-
-export {
+import {
+  type Chart,
   dimensionHeatmap,
   distributionChart,
   frameworkChart,
+  geoMap,
+  type Lang,
   profileData,
   profileDots,
   profileRadar,
@@ -30,6 +17,26 @@ export {
   rankingChart,
   sensitivityChart,
   slopeChart,
+  tileMap,
+  toSvg,
+  worldMap,
+} from '@govscore/charts';
+import { uiLang } from './i18n';
+
+export {
+  dimensionHeatmap,
+  distributionChart,
+  frameworkChart,
+  geoMap,
+  profileData,
+  profileDots,
+  profileRadar,
+  rankIntervalChart,
+  rankingChart,
+  sensitivityChart,
+  slopeChart,
+  tileMap,
+  worldMap,
 };
 
 const warned = new Set<string>();

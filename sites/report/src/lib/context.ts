@@ -38,10 +38,7 @@ export function profileContext(model: ReportModel, u: UnitView, lang: string): P
   rel.sort((a, b) => b.r - a.r || (a.d.id < b.d.id ? -1 : 1));
   const best = rel[0];
   const worst = rel.length > 1 ? rel[rel.length - 1] : undefined;
-  const groupN =
-    u.group !== null && model.groupKey !== null
-      ? model.units.filter((x) => x.group === u.group && x.groupRank !== null).length
-      : null;
+  const groupN = u.group !== null ? (model.groupSum.get(u.group)?.get(model.root.id)?.n ?? null) : null;
   const names = (ids: string[] | undefined) =>
     (ids ?? []).map((id) => nodeLabel(model.nodes.get(id), lang) || id);
   return {

@@ -31,6 +31,17 @@ const memo = <T>(f: () => T): (() => T) => {
   };
 };
 
+/**
+ * Most rows of the long table put in the workbook. Beyond it (3,000 units × 200 indicators is 660,000
+ * rows: a minute of compression and a workbook Excel struggles with) the workbook holds the wide and
+ * nodes sheets, and the long table is offered as CSV only.
+ */
+export const XLSX_LONG_MAX = 100_000;
+
+function longRows(r: { units: unknown[]; set: { nodes: unknown[] } }): number {
+  return r.units.length * r.set.nodes.length;
+}
+
 let cached: DownloadFile[] | undefined;
 
 /** Every downloadable file, newest year first; each file's bytes are made once, when first asked for. */
@@ -39,7 +50,10 @@ export function downloadFiles(): DownloadFile[] {
   const { model, manifest } = loadReport();
   const files: DownloadFile[] = [];
   const setId = model.current.set.id;
+  // model.results and manifest.results are in the same (year) order
+  const resultFiles = new Map(model.results.map((r, i) => [r, manifest.results[i]]));
   for (const r of [...model.results].reverse()) {
+    const bundled = resultFiles.get(r);
     const stem = r.year !== undefined ? `${setId}-${r.year}` : setId;
     const y = r.year;
     files.push(
@@ -49,7 +63,8 @@ export function downloadFiles(): DownloadFile[] {
         format: 'JSON',
         year: y,
         type: 'application/json',
-        bytes: memo(() => enc.encode(resultToJson(r))),
+        // the bundle's file is `resultToJson(r)` already
+        bytes: memo(() => (bundled ? new Uint8Array(bundleFile(bundled)) : enc.encode(resultToJson(r)))),
       },
       {
         name: `${stem}-long.csv`,
@@ -75,18 +90,17 @@ export function downloadFiles(): DownloadFile[] {
       },
       {
         name: `${stem}.xlsx`,
-        label: 'xlsx',
+        label: longRows(r) <= XLSX_LONG_MAX ? 'xlsx' : 'xlsxNoLong',
         format: 'XLSX',
         year: y,
         type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        bytes: memo(() =>
-          writeXlsx(
-            [longTable(r), wideTable(r), nodesTable(r)].map((t) => ({
-              name: t.name,
-              rows: [t.header, ...t.rows],
-            })),
-          ),
-        ),
+        bytes: memo(() => {
+          const tables =
+            longRows(r) <= XLSX_LONG_MAX
+              ? [longTable(r), wideTable(r), nodesTable(r)]
+              : [wideTable(r), nodesTable(r)];
+          return writeXlsx(tables.map((t) => ({ name: t.name, rows: [t.header, ...t.rows] })));
+        }),
       },
     );
   }

@@ -152,6 +152,10 @@ const words = {
   longCsv: { zh: '长表（CSV）：每个地区每个指标一行', en: 'Long table (CSV): one row per region and node' },
   wideCsv: { zh: '宽表（CSV）：每个地区一行', en: 'Wide table (CSV): one row per region' },
   xlsx: { zh: '工作簿（XLSX）：长表、宽表、指标', en: 'Workbook (XLSX): long, wide and nodes sheets' },
+  xlsxNoLong: {
+    zh: '工作簿（XLSX）：宽表、指标（长表过大，仅提供 CSV）',
+    en: 'Workbook (XLSX): wide and nodes sheets (the long table is too large: CSV only)',
+  },
   setYaml: { zh: '指标体系（YAML）', en: 'Indicator set (YAML)' },
   whatifIntro: {
     zh: '拖动滑块改变各维度权重，排名将在浏览器中由 govscore 引擎重新计算。其他所有页面使用发布的权重。',
@@ -189,6 +193,11 @@ const words = {
   children: { zh: '下级', en: 'Children' },
   logo: { zh: '标志', en: 'Logo' },
   print: { zh: '打印', en: 'Print' },
+  mapTiles: {
+    zh: '省级行政区方块图：每个方块代表一个省级行政区，位置近似其地理方位，不表示边界。',
+    en: 'Tile map: one tile per province, placed roughly where it lies; no boundaries are drawn.',
+  },
+  mapWorld: { zh: '世界地图（Natural Earth 边界）', en: 'World map (Natural Earth boundaries)' },
   perNode: { zh: '各指标不同，见指标体系表', en: 'differ by node: see the framework table' },
   prevYearCount: { zh: '上年数量', en: 'Last year' },
   min: { zh: '最低', en: 'Lowest' },

@@ -3,6 +3,8 @@
  * DESIGN.md "Maps of China") or a world choropleth for ISO 3166 alpha-3 codes, drawn by
  * `@govscore/charts`. `map: none` in the config, or ids that are neither, give no map.
  */
+import { chartLang, svg, tileMap, worldMap } from './charts';
+import { t } from './i18n';
 import type { ReportModel } from './model';
 
 /** Which map suits the units: `china-tiles` for six-digit province codes, `world` for ISO3 codes. */
@@ -15,11 +17,25 @@ export function mapKind(model: ReportModel): 'china-tiles' | 'world' | 'none' {
   return 'none';
 }
 
+/**
+ * The overview's map as SVG with its caption; null when there is none.
+ */
 export async function mapSvg(
   model: ReportModel,
-  _lang: string,
-  _idPrefix: string,
+  lang: string,
+  idPrefix: string,
 ): Promise<{ svg: string | null; caption: string } | null> {
-  if (mapKind(model) === 'none') return null;
-  return null;
+  const kind = mapKind(model);
+  if (kind === 'none') return null;
+  const cl = chartLang(lang);
+  if (kind === 'china-tiles') {
+    return {
+      svg: await svg(() => tileMap(model.current, { lang: cl }), idPrefix),
+      caption: t('mapTiles', lang),
+    };
+  }
+  return {
+    svg: await svg(() => worldMap(model.current, { lang: cl }), idPrefix),
+    caption: t('mapWorld', lang),
+  };
 }

@@ -74,6 +74,10 @@ export interface ReportModel {
   average: Map<string, number | null>;
   /** Mean score of each node per group. */
   groupAverage: Map<string, Map<string, number | null>>;
+  /** Sum and count of the scores present per group and node (peer averages without the unit itself). */
+  groupSum: Map<string, Map<string, { sum: number; n: number }>>;
+  /** Lowest and highest score of each node. */
+  extent: Map<string, { min: number | null; max: number | null }>;
 }
 
 /** Fallback tier colours (viridis stops), best first, for sets that give none. */
@@ -82,20 +86,6 @@ const VETO_COLOUR = '#7f7f7f';
 
 function num(x: number | null | undefined): number | null {
   return x === null || x === undefined || !Number.isFinite(x) ? null : x;
-}
-
-function mean(xs: readonly (number | null)[], mask?: readonly boolean[]): number | null {
-  let s = 0;
-  let n = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    if (mask && !mask[i]) continue;
-    if (x !== null && x !== undefined && Number.isFinite(x)) {
-      s += x;
-      n++;
-    }
-  }
-  return n ? s / n : null;
 }
 
 /** Language order: config, else the set's languages, Chinese first when the set has Chinese. */
@@ -210,12 +200,40 @@ export function buildModel(resultsIn: readonly Result[], config: SiteConfig = {}
 
   const average = new Map<string, number | null>();
   const groupAverage = new Map<string, Map<string, number | null>>();
-  for (const g of groups) groupAverage.set(g, new Map());
-  const masks = new Map(groups.map((g) => [g, units.map((u) => u.group === g)]));
+  const groupSum = new Map<string, Map<string, { sum: number; n: number }>>();
+  const extent = new Map<string, { min: number | null; max: number | null }>();
+  for (const g of groups) {
+    groupAverage.set(g, new Map());
+    groupSum.set(g, new Map());
+  }
   for (const n of current.set.nodes) {
     const s = current.values[n.id]?.score ?? [];
-    average.set(n.id, mean(s));
-    for (const g of groups) groupAverage.get(g)!.set(n.id, mean(s, masks.get(g)));
+    let sum = 0;
+    let cnt = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    const per = new Map<string, { sum: number; n: number }>(groups.map((g) => [g, { sum: 0, n: 0 }]));
+    for (let i = 0; i < s.length; i++) {
+      const x = s[i];
+      if (x === null || x === undefined || !Number.isFinite(x)) continue;
+      sum += x;
+      cnt++;
+      if (x < min) min = x;
+      if (x > max) max = x;
+      const g = units[i]?.group;
+      if (g !== null && g !== undefined) {
+        const acc = per.get(g)!;
+        acc.sum += x;
+        acc.n++;
+      }
+    }
+    average.set(n.id, cnt ? sum / cnt : null);
+    extent.set(n.id, cnt ? { min, max } : { min: null, max: null });
+    for (const g of groups) {
+      const acc = per.get(g)!;
+      groupSum.get(g)!.set(n.id, acc);
+      groupAverage.get(g)!.set(n.id, acc.n ? acc.sum / acc.n : null);
+    }
   }
 
   const pages = new Set<PageKey>(config.pages ?? PAGE_KEYS);
@@ -246,6 +264,8 @@ export function buildModel(resultsIn: readonly Result[], config: SiteConfig = {}
     sensitivity: readSensitivity(current),
     average,
     groupAverage,
+    groupSum,
+    extent,
   };
 }
 
@@ -271,6 +291,20 @@ export function tierLabel(model: ReportModel, id: string | null, lang: string): 
   if (id === null) return '–';
   const t = model.tierById.get(id);
   return pick(t?.name, lang, id) || id;
+}
+
+/**
+ * Average of a unit's peer group on a node, the unit itself left out (as the profile charts do);
+ * null without a group or peers with a score.
+ */
+export function peerAverage(model: ReportModel, nodeId: string, u: UnitView): number | null {
+  if (u.group === null) return null;
+  const acc = model.groupSum.get(u.group)?.get(nodeId);
+  if (!acc) return null;
+  const own = num(model.current.values[nodeId]?.score[u.index]);
+  const sum = own === null ? acc.sum : acc.sum - own;
+  const n = own === null ? acc.n : acc.n - 1;
+  return n > 0 ? sum / n : null;
 }
 
 /** Units ordered by their rank on a node (missing last, then by id). */
