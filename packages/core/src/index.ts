@@ -114,6 +114,7 @@ export {
   runPlan,
   type TreatOutcome,
 } from './plan/run';
+export { agreementTable, disagreementsTable, evidenceTable, safeHttpUrl } from './result/evidence';
 export { parseResult } from './result/parse';
 export { resultToJson } from './result/serialise';
 export { type Cell, langText, longTable, nodesTable, type Table, wideTable } from './result/tables';

@@ -1,5 +1,8 @@
 import {
+  agreementTable,
   assess as assessCore,
+  disagreementsTable,
+  evidenceTable,
   langText,
   longTable,
   nodesTable,
@@ -16,7 +19,8 @@ import { progress } from '../progress';
 import type { Command } from './index';
 
 const help = `govscore assess <set.yaml> --data <file> [--out result.json] [--csv long.csv]
-                [--wide-csv wide.csv] [--xlsx result.xlsx] [--year Y] [--quiet] [--json]
+                [--wide-csv wide.csv] [--xlsx result.xlsx] [--disagreements list.csv] [--year Y]
+                [--quiet] [--json]
 
 Scores every unit of the data against the indicator set and writes the Result.
 Outputs are written to a temporary file and renamed, so a failed run leaves old files intact.
@@ -26,7 +30,10 @@ Options:
   --out <file>       Result JSON (every value, rank, tier, warning, provenance)
   --csv <file>       long CSV: region_id,node_id,kind,score,rank,tier,raw,treated,imputed
   --wide-csv <file>  wide CSV: one row per region, score and rank of every node
-  --xlsx <file>      XLSX workbook: sheets long, wide, nodes
+  --xlsx <file>      XLSX workbook: sheets long, wide, nodes (and evidence, agreement,
+                     disagreements when the data have them)
+  --disagreements <file>  CSV of the values raters answered differently, for adjudication:
+                     region_id,variable,indicator,item,answers,final,by
   --year <Y>         year to assess when the data have years (default: the latest)
   --quiet            print nothing but errors
   --json             print a JSON summary on stdout (for scripts)
@@ -49,6 +56,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     csv: { type: 'string' },
     'wide-csv': { type: 'string' },
     xlsx: { type: 'string' },
+    disagreements: { type: 'string' },
     year: { type: 'string' },
     quiet: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -57,7 +65,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (!setPath || extra.length) throw new UsageError('give exactly one indicator-set file');
   if (!values.data) throw new UsageError('--data <file> is required');
   const year = intOption(values.year, 'year');
-  const nOut = [values.out, values.csv, values['wide-csv'], values.xlsx].filter(Boolean).length;
+  const nOut = [values.out, values.csv, values['wide-csv'], values.xlsx, values.disagreements].filter(
+    Boolean,
+  ).length;
   const p = progress(io, { command: 'assess', total: 2 + nOut, quiet: values.quiet, json: values.json });
   p.step(`reading ${setPath} and ${values.data}`);
   const { set, data, warnings } = await loadInputs(setPath, values.data).catch((e) => {
@@ -87,12 +97,21 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   if (values.xlsx) {
     writing(values.xlsx);
-    const sheets = [longTable(result), wideTable(result), nodesTable(result)].map((t) => ({
+    const extra = [evidenceTable(result), agreementTable(result), disagreementsTable(result)].filter(
+      (t) => t.rows.length > 0,
+    );
+    const sheets = [longTable(result), wideTable(result), nodesTable(result), ...extra].map((t) => ({
       name: t.name,
       rows: [t.header, ...t.rows],
     }));
     writeFileAtomic(values.xlsx, writeXlsx(sheets));
     written.push(values.xlsx);
+  }
+  if (values.disagreements) {
+    writing(values.disagreements);
+    const t = disagreementsTable(result);
+    writeFileAtomic(values.disagreements, toCsv([t.header, ...t.rows], { bom: true }));
+    written.push(values.disagreements);
   }
   p.done();
   const all = [...warnings, ...result.warnings];
