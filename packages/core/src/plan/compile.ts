@@ -355,7 +355,8 @@ export function prepareIndicator(
  * unit) comes before screening. Treat, normalise and aggregate are `runPlan`'s.
  *
  * @param set a validated indicator set (`loadIndicatorSet`)
- * @param data a dataset (`parseDatasetCsv`, `readDataset`)
+ * @param input a dataset (`parseDatasetCsv`, `readDataset`); with several raters (`ratings`), the final
+ *   values are taken again by the set's `methodology.raters` rule
  * @throws GovscoreError E210 (year), E300 (no units left), E302 (log of a value ≤ 0), E103/E108 (methods)
  * @example
  * const plan = compile(set, data);
