@@ -246,6 +246,9 @@ export function describe(v: unknown): string {
 
 const aggregateOnly = ['children', 'aggregate', 'coverage', 'rescale'];
 
+/** Most schema problems listed for one file (each costs a position lookup and a suggestion). */
+const MAX_SCHEMA_PROBLEMS = 500;
+
 function schemaProblems(
   value: Json,
   locate: (path: readonly PathSegment[], at?: 'value' | 'key') => Location,
@@ -257,6 +260,18 @@ function schemaProblems(
   for (const e of validate.errors ?? []) {
     if (e.keyword === 'if') continue;
     const path = pointerToPath(e.instancePath, value);
+    if (out.length >= MAX_SCHEMA_PROBLEMS) {
+      // a file this wrong is the wrong file; listing (and explaining) every mistake would take long
+      out.push(
+        problem(
+          'E101',
+          `more than ${MAX_SCHEMA_PROBLEMS} mistakes; the rest are not listed`,
+          locate(path),
+          'fix the mistakes listed first, or check that this is an indicator set',
+        ),
+      );
+      break;
+    }
     const p = schemaProblem(e, path, value, locate);
     if (!p) continue;
     const key = `${p.path}|${p.message}`;

@@ -126,6 +126,9 @@ interface NodeInfo {
   value: Json;
 }
 
+/** Node ids refused: they would clash with JavaScript objects wherever ids are keys. */
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * Runs every check beyond the schema.
  *
@@ -180,6 +183,13 @@ export function checkSemantics(set: unknown, locate: Locate, regs: Registries): 
     if (!isObj(value)) continue;
     const id = str(value['id']);
     const info: NodeInfo = { id, path, value };
+    if (id !== undefined && RESERVED_IDS.has(id))
+      add(
+        'E101',
+        `id \`${id}\` is reserved`,
+        locate([...path, 'id']),
+        'choose another id: __proto__, constructor and prototype clash with JavaScript objects, and data files refuse them as column names',
+      );
     if (id !== undefined) {
       const first = ids.get(id);
       if (first) {

@@ -31,7 +31,7 @@ export interface YamlLimits {
   maxDepth?: number;
   /** Most nodes an alias may expand to, as `yaml`'s `maxAliasCount` (default 100). */
   maxAliasCount?: number;
-  /** Largest accepted text in characters (default 10 000 000). */
+  /** Largest accepted text in characters (default 1 000 000: 30 times the largest real set). */
   maxLength?: number;
 }
 
@@ -55,7 +55,7 @@ export interface YamlFile {
 
 const DEFAULT_DEPTH = 64;
 const DEFAULT_ALIASES = 100;
-const DEFAULT_LENGTH = 10_000_000;
+const DEFAULT_LENGTH = 1_000_000;
 
 /**
  * Formats a path as written in messages: `tree.children[1].weight`; keys that are not plain words are
@@ -139,7 +139,9 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
   const docs = parseAllDocuments(text, {
     lineCounter: lc,
     prettyErrors: false,
-    uniqueKeys: true,
+    // Duplicate keys are found below in linear time: `yaml`'s own check compares every key of a
+    // mapping with every other (a 1 MB file of 100 000 keys would take minutes).
+    uniqueKeys: false,
     strict: true,
     logLevel: 'silent',
     // No `merge` (`<<`) keys: a `<<` key is reported as an unknown key by the schema.
@@ -157,7 +159,14 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
       const msg = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
       const offset = e.pos[0];
       if (e.code === 'RESOURCE_EXHAUSTION') {
-        add('E111', msg, where(offset), 'simplify the nesting of the document');
+        add(
+          'E111',
+          /call stack/i.test(msg)
+            ? `the document nests lists and mappings too deeply to read (more than ${maxDepth} levels)`
+            : msg,
+          where(offset),
+          `flatten the structure (limit ${maxDepth} levels)`,
+        );
         usable = false;
       } else if (e.code === 'DUPLICATE_KEY') {
         add(
@@ -175,6 +184,9 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
       }
     }
   }
+  for (const d of list)
+    for (const dup of duplicateKeys(d.contents, lc))
+      add('E100', dup.message, where(dup.offset), 'each key may appear once in a mapping');
   if (list.length > 1) {
     const second = list[1]!;
     add(
@@ -299,6 +311,61 @@ function tooDeep(value: unknown, max: number): PathSegment[] | undefined {
 
 type Doc = Document.Parsed;
 
+/**
+ * Duplicate keys of every mapping (keys compared as text, as a JS object would: `1` and `"1"` are the
+ * same key), each with the line of the first. Linear: one Map per mapping. Aliases are not followed.
+ */
+function duplicateKeys(root: unknown, lc: LineCounter): { offset: number; message: string }[] {
+  const out: { offset: number; message: string }[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const cur = stack.pop();
+    if (isMap(cur)) {
+      const seen = new Map<string, number>();
+      for (const p of cur.items) {
+        if (isScalar(p.key) && p.key.value !== null && p.key.value !== undefined) {
+          const name = String(p.key.value);
+          const at = nodeStart(p.key) ?? 0;
+          const first = seen.get(name);
+          if (first === undefined) seen.set(name, at);
+          else
+            out.push({
+              offset: at,
+              message: `duplicate key \`${name}\` (first at line ${lc.linePos(first).line})`,
+            });
+        }
+        stack.push(p.value);
+      }
+    } else if (isSeq(cur)) for (const it of cur.items) stack.push(it);
+  }
+  return out;
+}
+
+/** Per large mapping: its pairs by key text (the last of equal keys, as `toJS` keeps). */
+const pairIndex = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
+
+function findPair(map: { items: { key: unknown; value: unknown }[] }, seg: PathSegment) {
+  const want = String(seg);
+  if (map.items.length > 16) {
+    let index = pairIndex.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const pair of map.items) {
+        const k = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (k !== null && k !== undefined) index.set(String(k), pair);
+      }
+      pairIndex.set(map, index);
+    }
+    return index.get(want);
+  }
+  let found: { key: unknown; value: unknown } | undefined;
+  for (const pair of map.items) {
+    const k = isScalar(pair.key) ? pair.key.value : pair.key;
+    if (k !== null && k !== undefined && String(k) === want) found = pair;
+  }
+  return found;
+}
+
 /** Source offset of the node at `path` (or its key), falling back to the deepest existing ancestor. */
 function offsetOf(doc: Doc, path: readonly PathSegment[], at: 'value' | 'key'): number {
   let cur: unknown = doc.contents;
@@ -308,11 +375,7 @@ function offsetOf(doc: Doc, path: readonly PathSegment[], at: 'value' | 'key'): 
     if (isAlias(cur)) cur = cur.resolve(doc);
     const last = i === path.length - 1;
     if (isMap(cur)) {
-      let found: { key: unknown; value: unknown } | undefined;
-      for (const pair of cur.items) {
-        const k = isScalar(pair.key) ? pair.key.value : pair.key;
-        if (k !== null && k !== undefined && String(k) === String(seg)) found = pair;
-      }
+      const found = findPair(cur, seg);
       if (!found) return best;
       const keyStart = nodeStart(found.key);
       if (last && at === 'key' && keyStart !== undefined) return keyStart;
