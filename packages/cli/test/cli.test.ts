@@ -115,5 +115,5 @@ describe('govscore CLI', () => {
     expect(ok.stdout.split('\n')[1]).toMatch(/^1\t.*\ty\tY$/);
     const bad = spawnSync(process.execPath, [bin, 'validate'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
-  });
+  }, 60_000);
 });
