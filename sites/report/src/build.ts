@@ -130,7 +130,7 @@ export async function buildFromBundle(
     });
   } finally {
     process.chdir(cwd);
-    if (!process.env['KEEP_WORK']) rmSync(work, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
     if (before === undefined) delete process.env[BUNDLE_ENV];
     else process.env[BUNDLE_ENV] = before;
   }
