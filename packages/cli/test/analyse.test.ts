@@ -1,6 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import {
+  type Assumption,
+  compile,
+  finishUncertainty,
+  parseDatasetCsv,
+  parseIndicatorSet,
+  resultToJson,
+  uncertainty,
+  uncertaintyJob,
+} from '@govscore/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main';
 
@@ -110,6 +121,32 @@ describe('govscore analyse', () => {
     expect(readFileSync(p('s1.csv'), 'utf8')).toBe(readFileSync(p('s2.csv'), 'utf8'));
   });
 
+  it('a worker thread gives the same files as one thread', async () => {
+    for (const t of ['1', '2']) {
+      const r = await run(
+        'analyse',
+        setPath,
+        '--data',
+        dataPath,
+        '--uncertainty',
+        '3000',
+        '--seed',
+        '4',
+        '--threads',
+        t,
+        '--out',
+        p(`t${t}.json`),
+        '--csv',
+        p(`t${t}.csv`),
+        '--quiet',
+      );
+      expect(r.code).toBe(0);
+    }
+    expect(readFileSync(p('t2.json'), 'utf8')).toBe(readFileSync(p('t1.json'), 'utf8'));
+    expect(readFileSync(p('t2.csv'), 'utf8')).toBe(readFileSync(p('t1.csv'), 'utf8'));
+    expect((await run('analyse', setPath, '--data', dataPath, '--threads', '0')).code).toBe(2);
+  });
+
   it('with every assumption fixed the intervals collapse to the nominal rank', async () => {
     writeFileSync(
       p('fixed.yaml'),
@@ -167,6 +204,34 @@ describe('govscore analyse', () => {
     expect((await run('analyse', setPath, '--data', dataPath, '--csv', p('x.csv'))).code).toBe(2);
     expect((await run('analyse', setPath, '--data', dataPath, '--uncertainty', 'many')).code).toBe(2);
     expect((await run('analyse', setPath)).code).toBe(2);
+  });
+});
+
+describe('the analyse worker thread', () => {
+  it('runs a whole job on shared memory: the same result as in this thread', async () => {
+    const { set: s } = parseIndicatorSet(set(), 'set.yaml');
+    const { dataset } = parseDatasetCsv(csv, { set: s });
+    const plan = compile(s, dataset);
+    const assumptions: Assumption[] = [{ type: 'weights', factor: 0.5 }];
+    const job = uncertaintyJob(
+      plan,
+      assumptions,
+      { replications: 200, seed: 8 },
+      (b) => new SharedArrayBuffer(b),
+    );
+    const w = new Worker(new URL('../src/commands/analyse-worker.mjs', import.meta.url), {
+      workerData: { set: s, data: dataset, year: undefined, assumptions, job },
+    });
+    const m = await new Promise<{ ok: boolean; failure: null }>((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+    await w.terminate();
+    expect(m).toEqual({ ok: true, failure: null });
+    const got = finishUncertainty(plan, assumptions, job, [m.failure]);
+    expect(resultToJson(got)).toBe(
+      resultToJson(uncertainty(plan, assumptions, { replications: 200, seed: 8 })),
+    );
   });
 });
 

@@ -12,7 +12,11 @@ export {
   analyse,
   analysePlan,
   analysisOf,
+  assumptionsOf,
   attachAnalysis,
+  sensitivityOptions,
+  uncertaintyOptions,
+  withResults,
 } from './analysis/analyse';
 export {
   type CompiledAssumption,
@@ -63,10 +67,17 @@ export {
 export { cagr, type NodeTrend, type TrendResult, trends } from './analysis/trend';
 export {
   type AssumptionSamples,
+  finishUncertainty,
+  type JobFailure,
+  missingChunks,
   type RankSummary,
+  runUncertaintyJob,
+  type UncertaintyJob,
   type UncertaintyOptions,
   type UncertaintyResult,
+  UncertaintyRunner,
   uncertainty,
+  uncertaintyJob,
 } from './analysis/uncertainty';
 export { type OptimisedWeights, type OptimiseWeightsOptions, optimiseWeights } from './analysis/weights-opt';
 // engine

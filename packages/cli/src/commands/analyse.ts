@@ -1,13 +1,30 @@
+import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import {
+  type Analysis,
   type AnalysisSpec,
   analysePlan,
   assess as assessCore,
+  assumptionsOf,
   attachAnalysis,
   compile,
+  type Dataset,
+  finishUncertainty,
   GovscoreError,
+  type IndicatorSet,
+  type JobFailure,
   langText,
+  missingChunks,
+  type Plan,
   parseAnalysisSpec,
   resultToJson,
+  runUncertaintyJob,
+  sensitivity,
+  sensitivityOptions,
+  UncertaintyRunner,
+  uncertaintyJob,
+  uncertaintyOptions,
+  withResults,
 } from '@govscore/core';
 import { toCsv } from '@govscore/core/io';
 import { intOption, parse, UsageError } from '../args';
@@ -18,7 +35,8 @@ import type { Command } from './index';
 
 const help = `govscore analyse <set.yaml> --data <file> [--assumptions analysis.yaml]
                  [--uncertainty N] [--sensitivity N] [--seed S] [--bootstrap B]
-                 [--out analysis.json] [--csv ranks.csv] [--result result.json] [--year Y] [--quiet] [--json]
+                 [--out analysis.json] [--csv ranks.csv] [--result result.json] [--year Y]
+                 [--threads T] [--quiet] [--json]
 
 Analyses an indicator set on the data: statistics per indicator (with outlier, coverage and
 collinearity flags), correlations, Cronbach's alpha, PCA; and, when asked, how robust the ranking is:
@@ -39,6 +57,8 @@ Options:
                         q95_rank,mean_rank (needs the uncertainty analysis)
   --result <file>       the Result of assess with the analysis attached (for the report)
   --year <Y>            year to assess when the data have years (default: the latest)
+  --threads <T>         threads for the uncertainty analysis (default: 2 for a large analysis when a
+                        core is idle, else 1); the result does not depend on it
   --quiet               print nothing but errors
   --json                print a JSON summary on stdout
 
@@ -74,6 +94,72 @@ function specOf(
   return spec;
 }
 
+/** @internal --threads, or undefined for the default. */
+function threadsOption(v: string | boolean | undefined): number | undefined {
+  const t = intOption(v, 'threads');
+  if (t !== undefined && (t < 1 || t > 64)) throw new UsageError(`--threads must be 1 to 64, got ${t}`);
+  return t;
+}
+
+/** Work (replications × units × nodes) above which a second thread is worth its start-up. */
+const THREAD_WORK = 5e7;
+
+/**
+ * `analysePlan`, with the uncertainty analysis spread over worker threads when asked or when it is large:
+ * the threads share the job's memory and take chunks of replications from a shared counter; the main
+ * thread starts at once and the workers join when they have started. The document is the same as
+ * `analysePlan`'s, whatever the number of threads.
+ * @internal
+ */
+async function analyseThreaded(
+  plan: Plan,
+  spec: AnalysisSpec,
+  ctx: { set: IndicatorSet; data: Dataset; year: number | undefined; threads: number | undefined },
+): Promise<Analysis> {
+  const work = spec.uncertainty
+    ? (spec.uncertainty.replications ?? 1000) * plan.unitIds.length * plan.tree.nodes.length
+    : 0;
+  // by default a second thread only for a large analysis, and only when a core is idle: on a busy
+  // machine its start-up and its own caches cost more than it brings
+  const idle = availableParallelism() - loadavg()[0]!;
+  const threads = ctx.threads ?? (work >= THREAD_WORK && idle >= 1 ? 2 : 1);
+  if (!spec.uncertainty || threads < 2) return analysePlan(plan, spec);
+  const { uncertainty: _u, sensitivity: _s, ...descriptive } = spec;
+  const base = analysePlan(plan, descriptive);
+  const assumptions = assumptionsOf(plan, spec);
+  const job = uncertaintyJob(plan, assumptions, uncertaintyOptions(spec), (b) => new SharedArrayBuffer(b));
+  const workers = Array.from({ length: threads - 1 }, () => {
+    const w = new Worker(new URL('./analyse-worker.mjs', import.meta.url), {
+      workerData: { set: ctx.set, data: ctx.data, year: ctx.year, assumptions, job },
+    });
+    const done = new Promise<{ ok: boolean; failure?: JobFailure | null; message?: string }>((resolve) => {
+      w.once('message', resolve);
+      w.once('error', (e) => resolve({ ok: false, message: String(e) }));
+      w.once('exit', () => resolve({ ok: false, message: 'worker exited' }));
+    });
+    return { w, done };
+  });
+  // one chunk at a time, yielding in between: a worker's module loading needs this thread's event loop
+  const runner = new UncertaintyRunner(plan, assumptions, job);
+  while (runner.step(1)) await new Promise((resolve) => setImmediate(resolve));
+  const failures: (JobFailure | null)[] = [runner.failure];
+  for (const { w, done } of workers) {
+    if (missingChunks(job).length === 0) {
+      await w.terminate();
+      continue;
+    }
+    const m = await done;
+    if (m.ok) failures.push(m.failure ?? null);
+    await w.terminate();
+  }
+  // chunks a worker took but did not finish (it failed or died) are run here
+  const left = missingChunks(job);
+  if (left.length) failures.push(runUncertaintyJob(plan, assumptions, job, left));
+  const ua = finishUncertainty(plan, assumptions, job, failures);
+  const sa = spec.sensitivity ? sensitivity(plan, assumptions, sensitivityOptions(spec)) : undefined;
+  return withResults(base, { assumptions, uncertainty: ua, ...(sa ? { sensitivity: sa } : {}) });
+}
+
 const fmt = (v: number | null | undefined, d = 0) => (v === null || v === undefined ? '-' : v.toFixed(d));
 
 async function run(argv: string[], io: Io): Promise<number> {
@@ -88,6 +174,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     csv: { type: 'string' },
     result: { type: 'string' },
     year: { type: 'string' },
+    threads: { type: 'string' },
     quiet: { type: 'boolean' },
     json: { type: 'boolean' },
   });
@@ -99,9 +186,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (values.csv && !spec.uncertainty) {
     throw new UsageError('--csv writes rank intervals: add --uncertainty N (or an uncertainty section)');
   }
+  const threads = threadsOption(values.threads);
   const { set, data, warnings } = await loadInputs(setPath, values.data);
   const plan = compile(set, data, year !== undefined ? { year } : {});
-  const analysis = analysePlan(plan, spec);
+  const analysis = await analyseThreaded(plan, spec, { set, data, year, threads });
 
   const written: string[] = [];
   if (values.out) {

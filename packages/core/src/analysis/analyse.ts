@@ -7,16 +7,16 @@ import type { Dataset } from '../load/dataset-types';
 import { type AssessOptions, compile, type Plan } from '../plan/compile';
 import { runPlan } from '../plan/run';
 import type { Result } from '../result/types';
-import type { AnalysisSpec } from '../schema/analysis';
+import type { AnalysisSpec, Assumption } from '../schema/analysis';
 import type { IndicatorSet } from '../schema/indicator-set';
 import { type NodeAlpha, nodeAlphas } from './alpha';
 import { defaultAssumptions } from './assumptions';
 import { type TreeCorrelations, treeCorrelations } from './correlation';
 import type { Model, Stage } from './model';
 import { type PcaWeights, pcaWeights } from './pca';
-import { type SensitivityResult, sensitivity } from './sensitivity';
+import { type SensitivityOptions, type SensitivityResult, sensitivity } from './sensitivity';
 import { type IndicatorStats, indicatorStats, type StatsThresholds, statsDefaults } from './stats';
-import { type UncertaintyResult, uncertainty } from './uncertainty';
+import { type UncertaintyOptions, type UncertaintyResult, uncertainty } from './uncertainty';
 
 /** Version of the Analysis document; bumped when a field changes meaning. */
 export const ANALYSIS_VERSION = 1;
@@ -79,31 +79,65 @@ export function analysePlan(plan: Plan, spec: AnalysisSpec = {}): Analysis {
       .map((idx) => pcaWeights(model, plan.tree.nodes[idx]!.id)),
     warnings: [],
   };
+  const extra: Pick<Analysis, 'assumptions' | 'uncertainty' | 'sensitivity'> = {};
   if (spec.uncertainty || spec.sensitivity) {
-    const assumptions = spec.assumptions ?? defaultAssumptions(plan);
-    out.assumptions = assumptions;
-    if (spec.uncertainty) {
-      const u = spec.uncertainty;
-      out.uncertainty = uncertainty(plan, assumptions, {
-        ...(u.replications !== undefined ? { replications: u.replications } : {}),
-        ...((u.seed ?? spec.seed) !== undefined ? { seed: (u.seed ?? spec.seed) as number } : {}),
-        ...(u.nodes ? { nodes: u.nodes } : {}),
-      });
-      out.warnings.push(...out.uncertainty.warnings);
-    }
-    if (spec.sensitivity) {
-      const s = spec.sensitivity;
-      out.sensitivity = sensitivity(plan, assumptions, {
-        ...(s.n !== undefined ? { n: s.n } : {}),
-        ...((s.seed ?? spec.seed) !== undefined ? { seed: (s.seed ?? spec.seed) as number } : {}),
-        ...(s.bootstrap !== undefined ? { bootstrap: s.bootstrap } : {}),
-        ...(s.confidence !== undefined ? { confidence: s.confidence } : {}),
-        ...(s.output ? { output: s.output } : {}),
-      });
-      out.warnings.push(...out.sensitivity.warnings);
-    }
+    const assumptions = assumptionsOf(plan, spec);
+    extra.assumptions = assumptions;
+    if (spec.uncertainty) extra.uncertainty = uncertainty(plan, assumptions, uncertaintyOptions(spec));
+    if (spec.sensitivity) extra.sensitivity = sensitivity(plan, assumptions, sensitivityOptions(spec));
   }
-  return out;
+  return withResults(out, extra);
+}
+
+/** The assumptions an analysis uses: the spec's, or `defaultAssumptions`. */
+export function assumptionsOf(plan: Plan, spec: AnalysisSpec): Assumption[] {
+  return spec.assumptions ?? defaultAssumptions(plan);
+}
+
+/** The options of `uncertainty` that a spec gives (its own seed, else the spec's). */
+export function uncertaintyOptions(spec: AnalysisSpec): UncertaintyOptions {
+  const u = spec.uncertainty ?? {};
+  const seed = u.seed ?? spec.seed;
+  return {
+    ...(u.replications !== undefined ? { replications: u.replications } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(u.nodes ? { nodes: u.nodes } : {}),
+  };
+}
+
+/** The options of `sensitivity` that a spec gives (its own seed, else the spec's). */
+export function sensitivityOptions(spec: AnalysisSpec): SensitivityOptions {
+  const s = spec.sensitivity ?? {};
+  const seed = s.seed ?? spec.seed;
+  return {
+    ...(s.n !== undefined ? { n: s.n } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(s.bootstrap !== undefined ? { bootstrap: s.bootstrap } : {}),
+    ...(s.confidence !== undefined ? { confidence: s.confidence } : {}),
+    ...(s.output ? { output: s.output } : {}),
+  };
+}
+
+/**
+ * The analysis with robustness results added (e.g. an uncertainty analysis run on several threads by
+ * the CLI), keys in the document's order and their warnings appended: the same document `analysePlan`
+ * gives when it runs them itself.
+ */
+export function withResults(
+  analysis: Analysis,
+  extra: Pick<Analysis, 'assumptions' | 'uncertainty' | 'sensitivity'>,
+): Analysis {
+  const { warnings, assumptions, uncertainty: ua, sensitivity: sa, ...head } = analysis;
+  const a = extra.assumptions ?? assumptions;
+  const u = extra.uncertainty ?? ua;
+  const s = extra.sensitivity ?? sa;
+  return {
+    ...head,
+    ...(a ? { assumptions: a } : {}),
+    ...(u ? { uncertainty: u } : {}),
+    ...(s ? { sensitivity: s } : {}),
+    warnings: [...warnings, ...(extra.uncertainty?.warnings ?? []), ...(extra.sensitivity?.warnings ?? [])],
+  };
 }
 
 /**

@@ -33,6 +33,11 @@ export class Prng {
    * @param stream an integer naming an independent stream from the same seed (default 0).
    */
   constructor(seed: number, stream = 0) {
+    this.reset(seed, stream);
+  }
+
+  /** Starts again as `new Prng(seed, stream)` would. */
+  reset(seed: number, stream = 0): void {
     let x = (seed >>> 0) ^ Math.imul(stream >>> 0, 0x632be5ab);
     for (let i = 0; i < 4; i++) {
       x = splitmix32(x + i);

@@ -12,7 +12,7 @@
  */
 import { fail, GovscoreError, type Problem, problem } from '../errors';
 import type { Plan, PlanSettings } from '../plan/compile';
-import { createWorkspace, type RunOutput, runPlan } from '../plan/run';
+import { createWorkspace, type RunOutput, type RunWorkspace, runPlan } from '../plan/run';
 import type { Assumption } from '../schema/analysis';
 import { rankScores, type Ties } from '../steps/rank';
 import { type CompiledAssumption, compileAssumptions, type WorkState } from './assumptions';
@@ -68,13 +68,12 @@ export function replicate(
   done: (r: number, out: RunOutput, st: WorkState) => void,
   failed: (r: number, e: GovscoreError) => void,
   record?: Float64Array,
+  state: ReplicationState = replicationState(plan),
 ): void {
   const { dims, offsets, rec, recOffsets } = layout(compiled);
   const u = new Float64Array(dims);
   const scratch = new Float64Array(rec);
-  const st: WorkState = { settings: copySettings(plan.settings), plan };
-  const ws = createWorkspace(plan);
-  const opts = { quiet: true, workspace: ws };
+  const { st, opts } = state;
   for (let r = 0; r < rows; r++) {
     row(r, u);
     const recv = record ?? scratch;
@@ -94,6 +93,20 @@ export function replicate(
     }
     done(r, out, st);
   }
+}
+
+/** @internal What replications keep between calls of `replicate`: working settings and the run workspace. */
+export interface ReplicationState {
+  st: WorkState;
+  opts: { quiet: true; workspace: RunWorkspace };
+}
+
+/** @internal A fresh replication state for a plan. */
+export function replicationState(plan: Plan): ReplicationState {
+  return {
+    st: { settings: copySettings(plan.settings), plan },
+    opts: { quiet: true, workspace: createWorkspace(plan) },
+  };
 }
 
 /** @internal Ties and rounding of the set's ranks. */
@@ -157,9 +170,20 @@ export class RankStore {
     readonly nodes: number,
     readonly units: number,
     readonly reps: number,
+    data?: Uint16Array | Uint32Array,
   ) {
+    this.data = data ?? RankStore.allocate(nodes, units, reps, (b) => new ArrayBuffer(b));
+  }
+
+  /** A zeroed rank array for the sizes, on memory from `alloc` (e.g. a SharedArrayBuffer). */
+  static allocate(
+    nodes: number,
+    units: number,
+    reps: number,
+    alloc: (bytes: number) => ArrayBufferLike,
+  ): Uint16Array | Uint32Array {
     const size = nodes * units * reps;
-    this.data = units < 65535 ? new Uint16Array(size) : new Uint32Array(size);
+    return units < 65535 ? new Uint16Array(alloc(size * 2)) : new Uint32Array(alloc(size * 4));
   }
 
   /** Writes the ranks (NaN → 0) of node slot `k` for replication `r`. */
@@ -170,6 +194,12 @@ export class RankStore {
       const v = ranks[i] as number;
       data[base + i] = Number.isNaN(v) ? 0 : v;
     }
+  }
+
+  /** Sets every rank of replication `r` to 0 (none). */
+  clear(r: number): void {
+    const size = this.nodes * this.units;
+    this.data.fill(0, r * size, r * size + size);
   }
 
   /**
@@ -259,9 +289,279 @@ export function checkInt(name: string, v: number, min: number, max: number): num
 }
 
 /**
+ * The memory of an uncertainty analysis, which several threads can fill at once: allocate it with
+ * SharedArrayBuffers, hand it to each thread's `runUncertaintyJob` (each compiles the same plan), then
+ * `finishUncertainty`. Threads take chunks of replications from a shared counter; replication r always
+ * draws the r-th block of the seeded random numbers, so the result does not depend on the threads.
+ */
+export interface UncertaintyJob {
+  replications: number;
+  seed: number;
+  /** Node ids summarised, in order. */
+  nodes: string[];
+  /** Replications per chunk. */
+  chunk: number;
+  /** Ranks by [replication][node][unit]; 0 = no rank. */
+  ranks: Uint16Array | Uint32Array;
+  /** What was sampled: replications × the record size of the assumptions. */
+  record: Float64Array;
+  /** 1 where a replication failed. */
+  failed: Uint8Array;
+  /** 1 where a chunk is complete. */
+  done: Uint8Array;
+  /** [0]: the next chunk to take (`Atomics.add`). */
+  next: Int32Array;
+}
+
+/** The first failure a thread met (lowest replication), if any. */
+export interface JobFailure {
+  replication: number;
+  problems: Problem[];
+}
+
+/** @internal Output nodes of the options. */
+function outputNodes(plan: Plan, options: UncertaintyOptions): number[] {
+  return options.nodes
+    ? options.nodes.map((id) => nodeIndex(plan, id))
+    : [...plan.tree.aggregates].sort((a, b) => a - b);
+}
+
+/**
+ * Checks the options and allocates the memory of an uncertainty analysis (see `UncertaintyJob`).
+ * @param alloc where memory comes from: `(b) => new SharedArrayBuffer(b)` to share it with workers
+ * @throws GovscoreError E400 for bad options or assumptions
+ */
+export function uncertaintyJob(
+  plan: Plan,
+  assumptions: readonly Assumption[],
+  options: UncertaintyOptions = {},
+  alloc: (bytes: number) => ArrayBufferLike = (b) => new ArrayBuffer(b),
+): UncertaintyJob {
+  const reps = checkInt('replications', options.replications ?? 1000, 1, 10_000_000);
+  const seed = checkInt('seed', options.seed ?? 1, 0, 4294967295);
+  const compiled = compileAssumptions(plan, assumptions);
+  const outIdx = outputNodes(plan, options);
+  const n = plan.unitIds.length;
+  const { rec } = layout(compiled);
+  // chunks of about 1/64 of the work, at least 16 replications
+  const chunk = Math.max(16, Math.ceil(reps / 64));
+  const nChunks = Math.ceil(reps / chunk);
+  return {
+    replications: reps,
+    seed,
+    nodes: outIdx.map((i) => plan.tree.nodes[i]!.id),
+    chunk,
+    ranks: RankStore.allocate(outIdx.length, n, reps, alloc),
+    record: new Float64Array(alloc(reps * rec * 8)),
+    failed: new Uint8Array(alloc(reps)),
+    done: new Uint8Array(alloc(nChunks)),
+    next: new Int32Array(alloc(4)),
+  };
+}
+
+/**
+ * One thread's share of a job: takes chunks of replications from the shared counter (or runs given
+ * chunks), writing ranks, samples and failures into the job's memory. It keeps its workspace between
+ * calls, so a thread can run a few chunks, yield, and go on without losing its caches.
+ */
+export class UncertaintyRunner {
+  /** The first failure met (lowest replication), if any. */
+  failure: JobFailure | null = null;
+  private readonly compiled: CompiledAssumption[];
+  private readonly outIdx: number[];
+  private readonly store: RankStore;
+  private readonly rule: { ties: Ties; round: number | undefined };
+  private readonly rankBuf: Float64Array;
+  private readonly ranker: RankScratch;
+  private readonly state: ReplicationState;
+  private readonly dims: number;
+  private readonly rng: Prng;
+  /** Random numbers drawn so far: replication r draws numbers r·dims … (r + 1)·dims − 1. */
+  private drawn = 0;
+
+  constructor(
+    private readonly plan: Plan,
+    assumptions: readonly Assumption[],
+    private readonly job: UncertaintyJob,
+  ) {
+    this.compiled = compileAssumptions(plan, assumptions);
+    this.outIdx = job.nodes.map((id) => nodeIndex(plan, id));
+    const n = plan.unitIds.length;
+    this.store = new RankStore(this.outIdx.length, n, job.replications, job.ranks);
+    this.rule = rankRule(plan);
+    this.rankBuf = new Float64Array(n);
+    this.ranker = new RankScratch(n);
+    this.state = replicationState(plan);
+    this.dims = layout(this.compiled).dims;
+    this.rng = new Prng(job.seed);
+  }
+
+  /**
+   * Runs up to `limit` chunks taken from the shared counter (default: until none is left).
+   * @returns false when the counter has no chunk left
+   */
+  step(limit = Number.POSITIVE_INFINITY): boolean {
+    const nChunks = this.job.done.length;
+    for (let k = 0; k < limit; k++) {
+      const c = Atomics.add(this.job.next, 0, 1);
+      if (c >= nChunks) return false;
+      this.chunk(c);
+    }
+    return Atomics.load(this.job.next, 0) < nChunks;
+  }
+
+  /** Runs the given chunks (e.g. those a thread that died had taken). */
+  redo(chunks: readonly number[]): void {
+    for (const c of chunks) this.chunk(c);
+  }
+
+  private chunk(c: number): void {
+    const { job, plan, store, outIdx, rankBuf, ranker, rng, dims } = this;
+    const { ties, round } = this.rule;
+    const reps = job.replications;
+    const from = c * job.chunk;
+    const to = Math.min(reps, from + job.chunk);
+    if (from * dims < this.drawn) {
+      rng.reset(job.seed);
+      this.drawn = 0;
+    }
+    for (; this.drawn < from * dims; this.drawn++) rng.u32();
+    const rec = job.record.length / reps;
+    replicate(
+      plan,
+      this.compiled,
+      to - from,
+      (_r, u) => {
+        for (let k = 0; k < u.length; k++) u[k] = rng.next();
+        this.drawn += u.length;
+      },
+      (r, out) => {
+        for (let k = 0; k < outIdx.length; k++) {
+          ranker.rank(out.score[outIdx[k]!]!, rankBuf, ties, round);
+          store.put(k, from + r, rankBuf);
+        }
+      },
+      (r, e) => {
+        job.failed[from + r] = 1;
+        store.clear(from + r);
+        if (!this.failure || from + r < this.failure.replication) {
+          this.failure = { replication: from + r, problems: e.problems };
+        }
+      },
+      job.record.subarray(from * rec, to * rec),
+      this.state,
+    );
+    // an atomic store, so that a thread that reads the flag with Atomics.load also sees the ranks
+    Atomics.store(job.done, c, 1);
+  }
+}
+
+/**
+ * Runs replications of a job in this thread: chunks from the shared counter until none is left, or
+ * exactly the chunks given.
+ * @returns the first failure met, if any
+ */
+export function runUncertaintyJob(
+  plan: Plan,
+  assumptions: readonly Assumption[],
+  job: UncertaintyJob,
+  chunks?: readonly number[],
+): JobFailure | null {
+  const r = new UncertaintyRunner(plan, assumptions, job);
+  if (chunks) r.redo(chunks);
+  else r.step();
+  return r.failure;
+}
+
+/** Chunks of a job not complete yet (read atomically: safe while other threads run). */
+export function missingChunks(job: UncertaintyJob): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < job.done.length; c++) if (Atomics.load(job.done, c) !== 1) out.push(c);
+  return out;
+}
+
+/**
+ * Summarises a finished job: nominal ranks, the rank statistics of every node and unit, the samples.
+ * @param failures the first failure of each thread (the lowest replication is reported)
+ * @throws GovscoreError the first failure's problems when every replication failed; E400 when a chunk
+ *   was not run
+ */
+export function finishUncertainty(
+  plan: Plan,
+  assumptions: readonly Assumption[],
+  job: UncertaintyJob,
+  failures: readonly (JobFailure | null)[] = [],
+): UncertaintyResult {
+  if (missingChunks(job).length) {
+    fail(
+      'E400',
+      'the uncertainty analysis is not complete: a chunk of replications was not run',
+      {},
+      'run every chunk',
+    );
+  }
+  const compiled = compileAssumptions(plan, assumptions);
+  const { tree, unitIds } = plan;
+  const n = unitIds.length;
+  const reps = job.replications;
+  const outIdx = job.nodes.map((id) => nodeIndex(plan, id));
+  const { ties, round } = rankRule(plan);
+  const nominalRun = runPlan(plan, plan.settings, { quiet: true });
+  const nominal = outIdx.map((idx) => {
+    const r = new Float64Array(n);
+    rankScores(nominalRun.score[idx]!, r, ties, round);
+    return r;
+  });
+  const failedReps: number[] = [];
+  for (let r = 0; r < reps; r++) if (job.failed[r]) failedReps.push(r);
+  let first: JobFailure | null = null;
+  for (const f of failures) if (f && (!first || f.replication < first.replication)) first = f;
+  if (failedReps.length === reps && first) throw new GovscoreError(first.problems);
+
+  const warnings: Problem[] = [];
+  if (failedReps.length) {
+    const p0 = first?.problems[0];
+    warnings.push(
+      problem(
+        'W310',
+        `${failedReps.length} of ${reps} replications failed and were left out; the first: ${p0?.message ?? 'unknown'}`,
+        {},
+        p0?.hint ?? 'make every choice of the assumptions valid for the data',
+      ),
+    );
+  }
+  const store = new RankStore(outIdx.length, n, reps, job.ranks);
+  const hist = new Int32Array(n + 1);
+  const ranks: Record<string, RankSummary> = Object.create(null);
+  outIdx.forEach((idx, k) => {
+    const s: RankSummary = { nominal: [], mean: [], median: [], q05: [], q95: [] };
+    for (let i = 0; i < n; i++) {
+      const [mean, med, q05, q95] = store.summary(k, i, job.failed, hist);
+      s.nominal.push(nullable(nominal[k]![i] as number));
+      s.mean.push(nullable(mean));
+      s.median.push(nullable(med));
+      s.q05.push(nullable(q05));
+      s.q95.push(nullable(q95));
+    }
+    ranks[tree.nodes[idx]!.id] = s;
+  });
+  return {
+    replications: reps,
+    seed: job.seed,
+    failed: failedReps,
+    units: [...unitIds],
+    nodes: [...job.nodes],
+    ranks,
+    assumptions: samplesOf(compiled, job.record, reps),
+    warnings,
+  };
+}
+
+/**
  * Runs an uncertainty analysis: `replications` Monte Carlo runs of the plan, each with assumptions
  * drawn independently (uniform u per input, COINr `get_sensitivity(SA_type = "UA")`), and summarises
- * the ranks of the chosen nodes.
+ * the ranks of the chosen nodes. (`uncertaintyJob`, `runUncertaintyJob` and `finishUncertainty` do the
+ * same in steps, for several threads.)
  *
  * Ranks follow the set's rule (`methodology.rank`: ties, rounding). Replications whose settings the
  * kernels refuse (a zero under a geometric mean, say) are left out of the statistics, listed in
@@ -286,91 +586,7 @@ export function uncertainty(
   assumptions: readonly Assumption[],
   options: UncertaintyOptions = {},
 ): UncertaintyResult {
-  const reps = checkInt('replications', options.replications ?? 1000, 1, 10_000_000);
-  const seed = checkInt('seed', options.seed ?? 1, 0, 4294967295);
-  const compiled = compileAssumptions(plan, assumptions);
-  const { tree, unitIds } = plan;
-  const n = unitIds.length;
-  const outIdx = options.nodes
-    ? options.nodes.map((id) => nodeIndex(plan, id))
-    : [...tree.aggregates].sort((a, b) => a - b);
-  const { ties, round } = rankRule(plan);
-
-  // nominal ranks
-  const nominalRun = runPlan(plan, plan.settings, { quiet: true });
-  const rankBuf = new Float64Array(n);
-  const ranker = new RankScratch(n);
-  const nominal = outIdx.map((idx) => {
-    const r = new Float64Array(n);
-    rankScores(nominalRun.score[idx]!, r, ties, round);
-    return r;
-  });
-
-  const store = new RankStore(outIdx.length, n, reps);
-  const { rec } = layout(compiled);
-  const record = new Float64Array(reps * rec);
-  const skip = new Uint8Array(reps);
-  const failedReps: number[] = [];
-  let firstError: GovscoreError | undefined;
-  const rng = new Prng(seed);
-  replicate(
-    plan,
-    compiled,
-    reps,
-    (_r, u) => {
-      for (let k = 0; k < u.length; k++) u[k] = rng.next();
-    },
-    (r, out) => {
-      for (let k = 0; k < outIdx.length; k++) {
-        ranker.rank(out.score[outIdx[k]!]!, rankBuf, ties, round);
-        store.put(k, r, rankBuf);
-      }
-    },
-    (r, e) => {
-      skip[r] = 1;
-      failedReps.push(r);
-      firstError ??= e;
-    },
-    record,
-  );
-  if (failedReps.length === reps && firstError) throw firstError;
-
-  const warnings: Problem[] = [];
-  if (failedReps.length && firstError) {
-    const first = firstError.problems[0];
-    warnings.push(
-      problem(
-        'W310',
-        `${failedReps.length} of ${reps} replications failed and were left out; the first: ${first?.message ?? firstError.message}`,
-        {},
-        first?.hint ?? 'make every choice of the assumptions valid for the data',
-      ),
-    );
-  }
-
-  const hist = new Int32Array(n + 1);
-  const ranks: Record<string, RankSummary> = Object.create(null);
-  outIdx.forEach((idx, k) => {
-    const s: RankSummary = { nominal: [], mean: [], median: [], q05: [], q95: [] };
-    for (let i = 0; i < n; i++) {
-      const [mean, med, q05, q95] = store.summary(k, i, skip, hist);
-      s.nominal.push(nullable(nominal[k]![i] as number));
-      s.mean.push(nullable(mean));
-      s.median.push(nullable(med));
-      s.q05.push(nullable(q05));
-      s.q95.push(nullable(q95));
-    }
-    ranks[tree.nodes[idx]!.id] = s;
-  });
-
-  return {
-    replications: reps,
-    seed,
-    failed: failedReps,
-    units: [...unitIds],
-    nodes: outIdx.map((i) => tree.nodes[i]!.id),
-    ranks,
-    assumptions: samplesOf(compiled, record, reps),
-    warnings,
-  };
+  const job = uncertaintyJob(plan, assumptions, options);
+  const failure = runUncertaintyJob(plan, assumptions, job);
+  return finishUncertainty(plan, assumptions, job, [failure]);
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { RankStore, uncertainty } from '../../src/analysis/uncertainty';
+import {
+  finishUncertainty,
+  RankStore,
+  runUncertaintyJob,
+  uncertainty,
+  uncertaintyJob,
+} from '../../src/analysis/uncertainty';
 import { assess, compile, type IndicatorSet, resultToJson } from '../../src/index';
 import type { Assumption } from '../../src/schema/analysis';
 import { data, N, tinySet } from './helpers';
@@ -131,6 +137,37 @@ describe('uncertainty', () => {
     expect(() => uncertainty(plan, [], { replications: 0 })).toThrow(/E400 replications must be an integer/);
     expect(() => uncertainty(plan, [], { seed: -1 })).toThrow(/E400 seed/);
     expect(() => uncertainty(plan, [], { nodes: ['Q'] })).toThrow(/E400 unknown node 'Q'/);
+  });
+});
+
+describe('uncertainty in steps (threads)', () => {
+  const a: Assumption[] = [
+    { type: 'weights', factor: 0.5 },
+    { type: 'aggregate', choices: ['arithmetic', 'geometric'] }, // geometric fails: zeros after min-max
+  ];
+
+  it('chunks run in any order, on shared memory, give the same result as one run', () => {
+    const plan = compile(tinySet(), ds);
+    const whole = uncertainty(plan, a, { replications: 100, seed: 12 });
+    const job = uncertaintyJob(plan, a, { replications: 100, seed: 12 }, (b) => new SharedArrayBuffer(b));
+    expect(job.chunk).toBe(16);
+    const chunks = Array.from(job.done, (_, c) => c);
+    // two "threads" with their own plan: one takes the odd chunks backwards, the other the even ones
+    const f1 = runUncertaintyJob(compile(tinySet(), ds), a, job, chunks.filter((c) => c % 2).reverse());
+    const f2 = runUncertaintyJob(
+      plan,
+      a,
+      job,
+      chunks.filter((c) => c % 2 === 0),
+    );
+    expect(resultToJson(finishUncertainty(plan, a, job, [f1, f2]))).toBe(resultToJson(whole));
+  });
+
+  it('an unfinished job is E400', () => {
+    const plan = compile(tinySet(), ds);
+    const job = uncertaintyJob(plan, a, { replications: 40 });
+    runUncertaintyJob(plan, a, job, [0]);
+    expect(() => finishUncertainty(plan, a, job)).toThrow(/E400 the uncertainty analysis is not complete/);
   });
 });
 
