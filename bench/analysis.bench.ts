@@ -142,10 +142,10 @@ writeFileSync(spec, vignetteYaml);
 const cli = join(root, 'packages/cli/bin/govscore.mjs');
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%U', 'true']).status === 0;
 /** Median wall and CPU (user + system, from /usr/bin/time when present) ms of 3 runs of the CLI. */
-function command(args: string[]): { wall: number; cpu: number } {
+function command(args: string[], runs = 3): { wall: number; cpu: number } {
   const walls: number[] = [];
   const cpus: number[] = [];
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < runs; k++) {
     const t0 = performance.now();
     const r = hasTime
       ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, cli, ...args], {
@@ -191,17 +191,45 @@ rows.push([
   fmt(saCmd.cpu),
 ]);
 rows.push(['  (starting the command: govscore --version)', fmt(startup.wall), fmt(startup.cpu)]);
-rmSync(tmp, { recursive: true, force: true });
 
 // 4. 3,000 × 200, 1,000 replications
 const big = generate(3000, 200, 42);
 const bigPlan = compile(big.set, big.data);
 const bigUa = measure(() => uncertainty(bigPlan, vignette, { replications: 1000, seed: 42 }));
 rows.push([
-  'uncertainty, 3,000 units × 200 indicators, 1,000 replications, same assumptions',
+  'uncertainty, 3,000 units × 200 indicators, 1,000 replications, same assumptions (in process)',
   fmt(bigUa.wall),
   fmt(bigUa.cpu),
 ]);
+// the same through the CLI, on one thread and on two (the set as JSON, which is YAML; the data as CSV)
+writeFileSync(join(tmp, 'big.yaml'), JSON.stringify(big.set));
+const vars = big.data.variables;
+const csvLines = [['id', 'group', ...vars].join(',')];
+big.data.units.forEach((u, i) => {
+  const cells = vars.map((v) => {
+    const x = big.data.values.get(v)![i]!;
+    return Number.isNaN(x) ? '' : String(x);
+  });
+  csvLines.push([u.id, u.groups['group'] ?? '', ...cells].join(','));
+});
+writeFileSync(join(tmp, 'big.csv'), `${csvLines.join('\n')}\n`);
+const bigBase = [
+  'analyse',
+  join(tmp, 'big.yaml'),
+  '--data',
+  join(tmp, 'big.csv'),
+  '--assumptions',
+  spec,
+  '--quiet',
+];
+for (const t of ['1', '2']) {
+  const c = command(
+    [...bigBase, '--uncertainty', '1000', '--threads', t, '--out', join(tmp, `big${t}.json`)],
+    1,
+  );
+  rows.push([`  whole command, --threads ${t} (one run)`, fmt(c.wall), fmt(c.cpu)]);
+}
+rmSync(tmp, { recursive: true, force: true });
 
 console.log('Robustness analysis: wall and CPU time (ms)');
 console.log('| what | wall ms | CPU ms |');
