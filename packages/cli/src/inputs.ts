@@ -2,7 +2,7 @@
  * Reading the inputs of a command: an indicator-set YAML file and data files, collecting every
  * problem of every file before giving up.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import {
   checkDataset,
   type Dataset,
@@ -12,13 +12,47 @@ import {
   parseIndicatorSet,
   problem,
 } from '@govscore/core';
-import { readDataset } from '@govscore/core/io';
+import { type ReadDatasetOptions, readDataset } from '@govscore/core/io';
 
-/** Reads a text file; a missing file is a problem (E200), not a crash. */
-export function readText(path: string): string {
+/** Default largest data file read: 256 MiB (`--max-bytes` changes it for one run). */
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+/** Largest indicator-set file read (the YAML loader refuses more than 1 MB of text anyway). */
+const MAX_TEXT_BYTES = 8 * 1024 * 1024;
+
+let maxDataBytes = DEFAULT_MAX_BYTES;
+
+/** Sets the largest data file the commands of this run read (`--max-bytes`; main sets it per run). */
+export function setMaxDataBytes(n: number | undefined): void {
+  maxDataBytes = n ?? DEFAULT_MAX_BYTES;
+}
+
+/**
+ * Reads a data file with the run's size limit (E209 beyond it).
+ * @throws GovscoreError E200 (unreadable), E209 (larger than `--max-bytes`)
+ */
+export function readData(path: string, opts: ReadDatasetOptions = {}) {
+  return readDataset(path, { maxBytes: maxDataBytes, ...opts });
+}
+
+/**
+ * Reads a text file; a missing file is a problem (E200), not a crash.
+ * @param maxBytes refuse a larger file (E111) before reading it, when given
+ */
+export function readText(path: string, maxBytes?: number): string {
   try {
+    const size = maxBytes !== undefined ? statSync(path).size : 0;
+    if (maxBytes !== undefined && size > maxBytes)
+      throw new GovscoreError([
+        problem(
+          'E111',
+          `'${path}' has ${size} bytes, more than ${maxBytes}: it is not an indicator set`,
+          { file: path, line: 1, col: 1 },
+          'check the path; indicator sets are text files of a few kilobytes',
+        ),
+      ]);
     return readFileSync(path, 'utf8');
   } catch (e) {
+    if (e instanceof GovscoreError) throw e;
     throw new GovscoreError([
       problem(
         'E200',
@@ -32,7 +66,7 @@ export function readText(path: string): string {
 
 /** Loads and validates an indicator set; returns it with its problems (errors included). */
 export function loadSet(path: string): { set: IndicatorSet; problems: Problem[] } {
-  const { set, problems } = parseIndicatorSet(readText(path), path);
+  const { set, problems } = parseIndicatorSet(readText(path, MAX_TEXT_BYTES), path);
   return { set, problems };
 }
 
@@ -46,7 +80,7 @@ export async function loadInputs(
 ): Promise<{ set: IndicatorSet; data: Dataset; warnings: Problem[] }> {
   const s = loadSet(setPath);
   if (s.problems.some((p) => p.severity === 'error')) throw new GovscoreError(s.problems);
-  const d = await readDataset(dataPath, { set: s.set });
+  const d = await readData(dataPath, { set: s.set });
   const problems = [
     ...s.problems,
     ...d.problems,

@@ -5,6 +5,7 @@
 import { GovscoreError } from '@govscore/core';
 import { UsageError } from './args';
 import { type Command, commands } from './commands';
+import { DEFAULT_MAX_BYTES, setMaxDataBytes } from './inputs';
 import { EXIT, type Io, printProblems, stdio } from './output';
 
 /** The top-level help text. */
@@ -19,10 +20,38 @@ export function mainHelp(): string {
     '',
     "Run `govscore <command> --help` for a command's options and examples.",
     '',
+    'Options of every command that reads data:',
+    `  --max-bytes <n>  largest data file read, in bytes (default ${DEFAULT_MAX_BYTES}); larger: E209`,
+    '',
     'Exit codes: 0 ok · 1 invalid input (problems printed as file:line:col CODE message) ·',
     '            2 usage error · 3 internal error',
   ];
   return lines.join('\n');
+}
+
+/**
+ * Takes the options every command accepts out of `argv`: `--max-bytes <n>` (or `--max-bytes=<n>`),
+ * the largest data file read in this run.
+ * @throws UsageError when the value is not a positive whole number
+ */
+export function globalOptions(argv: string[]): { argv: string[]; maxBytes?: number } {
+  const out: string[] = [];
+  let maxBytes: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    let v: string | undefined;
+    if (a === '--max-bytes') v = argv[++i] ?? '';
+    else if (a.startsWith('--max-bytes=')) v = a.slice('--max-bytes='.length);
+    else {
+      out.push(a);
+      continue;
+    }
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n <= 0)
+      throw new UsageError(`--max-bytes must be a positive whole number of bytes, got '${v}'`);
+    maxBytes = n;
+  }
+  return maxBytes === undefined ? { argv: out } : { argv: out, maxBytes };
 }
 
 /**
@@ -51,7 +80,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return EXIT.ok;
   }
   try {
-    return await command.run(rest, io);
+    const { argv: args, maxBytes } = globalOptions(rest);
+    setMaxDataBytes(maxBytes);
+    return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`govscore ${name}: ${e.message}\nSee govscore ${name} --help.`);

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { GovscoreError, type IndicatorSet, type LangText, problem } from '@govscore/core';
-import { readDataset, type TemplateOptions, templateCsv, templateXlsx } from '@govscore/core/io';
+import { type TemplateOptions, templateCsv, templateXlsx } from '@govscore/core/io';
 import { intOption, parse, UsageError } from '../args';
 import { writeFileAtomic } from '../fs';
-import { loadSet } from '../inputs';
+import { loadSet, readData } from '../inputs';
 import { EXIT, type Io, printProblems } from '../output';
 import { progress } from '../progress';
 import type { Command } from './index';
@@ -44,7 +44,7 @@ Examples:
 export async function readUnits(
   path: string,
 ): Promise<{ id: string; name?: LangText; groups?: Record<string, string> }[]> {
-  const { dataset, problems } = await readDataset(path, { form: 'wide' });
+  const { dataset, problems } = await readData(path, { form: 'wide' });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new GovscoreError(errors);
   if (dataset.units.length === 0)

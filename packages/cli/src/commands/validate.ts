@@ -1,7 +1,6 @@
 import { checkDataset, GovscoreError, type Problem, raterAgreement, ratingWarnings } from '@govscore/core';
-import { readDataset } from '@govscore/core/io';
 import { parse, UsageError } from '../args';
-import { loadSet } from '../inputs';
+import { loadSet, readData } from '../inputs';
 import { EXIT, hasErrors, type Io, printProblems } from '../output';
 import { progress } from '../progress';
 import type { Command } from './index';
@@ -41,7 +40,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (values.data && !hasErrors(s.problems)) {
     try {
       p.step(`reading ${values.data}`);
-      const d = await readDataset(values.data, { set: s.set });
+      const d = await readData(values.data, { set: s.set });
       problems.push(...d.problems);
       p.step('checking the data against the set');
       problems.push(...checkDataset(s.set, d.dataset).map((x) => ({ ...x, file: x.file ?? values.data })));

@@ -882,9 +882,11 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 }
 
 function jsonErrorLocation(text: string, e: unknown): Location {
-  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
-  if (!m) return {};
-  const pos = Number(m[1]);
+  const msg = e instanceof Error ? e.message : '';
+  const m = /position (\d+)/.exec(msg);
+  // "Unexpected end of JSON input" has no position: the end of the text is where it is wrong
+  if (!m && !/end of JSON input/i.test(msg)) return {};
+  const pos = m ? Number(m[1]) : text.length;
   let line = 1;
   let col = 1;
   for (let i = 0; i < pos && i < text.length; i++) {
