@@ -103,6 +103,7 @@ describe.skipIf(!hasChromium)('the report in Chromium', () => {
 
   it('renders the overview in a CJK font, with the notice and charts', async () => {
     const page = await open('zh/index.html');
+    await page.screenshot({ path: join(shots, 'overview-zh.png'), fullPage: true });
     expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '数字政府'))).toBe(true);
     // Chinese is drawn in a CJK font, not as boxes: the ideographs are about one em wide each
     const w = await page.evaluate(() => {
@@ -110,13 +111,14 @@ describe.skipIf(!hasChromium)('the report in Chromium', () => {
       s.style.font = '20px "Noto Sans CJK SC"';
       s.textContent = '数字政府能力';
       document.body.append(s);
-      return s.getBoundingClientRect().width;
+      const width = s.getBoundingClientRect().width;
+      s.remove();
+      return width;
     });
     expect(w).toBeGreaterThan(6 * 18);
     expect(w).toBeLessThan(6 * 22);
     await expect.poll(() => page.locator('.notice').textContent()).toContain('示例数据，不代表真实评估结果');
     expect(await page.locator('figure.chart svg[role="img"]').count()).toBeGreaterThanOrEqual(3);
-    await page.screenshot({ path: join(shots, 'overview-zh.png'), fullPage: true });
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: join(shots, 'overview-zh-print.png'), fullPage: true });
     const pdf = await page.pdf({ path: join(shots, 'overview-zh.pdf'), format: 'A4', printBackground: true });

@@ -269,6 +269,15 @@ describe('content', () => {
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('shows the robustness analysis run by govscore report: rank intervals and sensitivity indices', () => {
+    const html = read(sample, 'zh/robustness.html');
+    expect(html).toContain('蒙特卡洛模拟 1000 次。');
+    expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(2);
+    expect(html).not.toContain('未计算');
+    // the ranking table shows each unit's interval, e.g. "3–7"
+    expect(read(sample, 'zh/ranking.html')).toMatch(/<td class="num" data-sort="[\d.]+">\s*\d+–\d+\s*<\/td>/);
+  });
+
   it('builds byte-identical sites from the same inputs', () => {
     const a = files(hostile);
     expect(files(hostile2)).toEqual(a);

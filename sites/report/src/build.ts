@@ -33,6 +33,8 @@ export interface ReportInputs {
   setYaml?: { name: string; text: string };
   /** The logo's bytes and its file extension (`png`, `svg`...). */
   logo?: { ext: string; bytes: Uint8Array };
+  /** Map boundaries: GeoJSON or TopoJSON text (see the config's `boundaries`). */
+  boundaries?: string;
 }
 
 export interface BuildOptions {
@@ -81,6 +83,10 @@ export function writeBundle(dir: string, inputs: ReportInputs): BundleManifest {
     const ext = inputs.logo.ext.toLowerCase().replace(/[^a-z]/g, '') || 'png';
     writeFileSync(join(dir, `logo.${ext}`), inputs.logo.bytes);
     manifest.logo = `logo.${ext}`;
+  }
+  if (inputs.boundaries !== undefined) {
+    writeFileSync(join(dir, 'boundaries.json'), inputs.boundaries);
+    manifest.boundaries = 'boundaries.json';
   }
   writeFileSync(join(dir, 'report.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;

@@ -1,26 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import {
+  type AnalysisSpec,
+  analysePlan,
   assess as assessCore,
+  attachAnalysis,
+  compile,
   type Dataset,
   GovscoreError,
   type IndicatorSet,
+  loadAnalysisSpec,
   type Problem,
   problem,
   type Result,
 } from '@govscore/core';
-import { parse, UsageError } from '../args';
+import { intOption, parse, UsageError } from '../args';
 import { loadInputs, readText } from '../inputs';
 import { EXIT, type Io } from '../output';
 import type { Command } from './index';
 
 const help = `govscore report <set.yaml> --data <file> [--data <file>...] --out <dir>
-                [--config site.yaml] [--base /reports/2025/] [--pdf] [--quiet] [--json]
+                [--config site.yaml] [--base /reports/2025/] [--assumptions analysis.yaml]
+                [--uncertainty N] [--sensitivity N] [--seed S] [--no-analysis] [--pdf]
+                [--quiet] [--json]
 
-Builds the report site: assesses every year of the data (and runs the analysis when the set or the
-config asks for it), then builds a static site (Astro) with an overview, the full ranking, a page per
-dimension, a profile per region, the methodology, robustness, downloads and a what-if page, in every
-language of the set. The site is built in a temporary folder and replaces <dir> only on success.
+Builds the report site: assesses every year of the data, runs the robustness analysis on the latest
+year (rank intervals and Sobol sensitivity indices; by default the weights vary ±25% at each level),
+then builds a static site (Astro) with an overview, the full ranking, a page per dimension, a profile
+per region, the methodology, robustness, downloads and a what-if page, in every language of the set.
+The site is built in a temporary folder and replaces <dir> only on success.
 
 Options:
   --data <file>      data file (.csv, .tsv, .xlsx, .json); repeat for more years     [required]
@@ -28,6 +36,11 @@ Options:
   --config <file>    site config (YAML): title, publisher, logo, languages, colours, pages, templates
   --base <path>      base path the site is served under (default /); links are relative, so the
                      site also works from another path and from the file system (without scripts)
+  --assumptions <f>  analysis YAML: assumptions, uncertainty, sensitivity (see docs/analysis.md)
+  --uncertainty <N>  replications of the uncertainty analysis (default 1000)
+  --sensitivity <N>  base sample of the sensitivity analysis, N·(d+2) runs (default 1000)
+  --seed <S>         seed of the analysis (default 1): the same seed gives the same site
+  --no-analysis      skip the analysis (the robustness page then says "not computed")
   --pdf              also print the overview and every profile to PDF with Chromium (<dir>/pdf/)
   --quiet            print nothing but errors
   --json             print a JSON summary on stdout (for scripts)
@@ -40,9 +53,15 @@ Examples:
   govscore report indicators/coinr-asem.yaml --data samples/coinr-asem/asem.csv \\
     --out out/asem --config site.yaml --base /reports/asem/`;
 
+export interface YearRun {
+  result: Result;
+  data: Dataset;
+  file: string;
+}
+
 /** Assesses every year of every data file; one Result per year, oldest first. */
-export function assessYears(set: IndicatorSet, datasets: { file: string; data: Dataset }[]): Result[] {
-  const byYear = new Map<string, { file: string; result: Result }>();
+export function assessYears(set: IndicatorSet, datasets: { file: string; data: Dataset }[]): YearRun[] {
+  const byYear = new Map<string, YearRun>();
   const problems: Problem[] = [];
   for (const { file, data } of datasets) {
     const years: (number | undefined)[] = data.years.length ? data.years : [undefined];
@@ -62,7 +81,7 @@ export function assessYears(set: IndicatorSet, datasets: { file: string; data: D
         );
         continue;
       }
-      byYear.set(key, { file, result: assessCore(set, data, year !== undefined ? { year } : {}) });
+      byYear.set(key, { file, data, result: assessCore(set, data, year !== undefined ? { year } : {}) });
     }
   }
   if (byYear.has('none') && byYear.size > 1)
@@ -75,7 +94,30 @@ export function assessYears(set: IndicatorSet, datasets: { file: string; data: D
       ),
     );
   if (problems.length) throw new GovscoreError(problems);
-  return [...byYear.values()].map((v) => v.result).sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  return [...byYear.values()].sort((a, b) => (a.result.year ?? 0) - (b.result.year ?? 0));
+}
+
+/** The analysis spec of the report: the file's, with the command line's counts and seed. */
+function analysisSpec(values: {
+  assumptions?: string | undefined;
+  uncertainty?: string | undefined;
+  sensitivity?: string | undefined;
+  seed?: string | undefined;
+}): AnalysisSpec {
+  const spec: AnalysisSpec = values.assumptions
+    ? loadAnalysisSpec(readText(values.assumptions), values.assumptions)
+    : {};
+  const u = intOption(values.uncertainty, 'uncertainty');
+  const n = intOption(values.sensitivity, 'sensitivity');
+  const seed = intOption(values.seed, 'seed');
+  if (u !== undefined && u < 1) throw new UsageError('--uncertainty must be at least 1');
+  if (n !== undefined && n < 1) throw new UsageError('--sensitivity must be at least 1');
+  return {
+    ...spec,
+    uncertainty: { ...spec.uncertainty, replications: u ?? spec.uncertainty?.replications ?? 1000 },
+    sensitivity: { ...spec.sensitivity, n: n ?? spec.sensitivity?.n ?? 1000 },
+    seed: seed ?? spec.seed ?? 1,
+  };
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
@@ -84,6 +126,11 @@ async function run(argv: string[], io: Io): Promise<number> {
     out: { type: 'string' },
     config: { type: 'string' },
     base: { type: 'string' },
+    assumptions: { type: 'string' },
+    uncertainty: { type: 'string' },
+    sensitivity: { type: 'string' },
+    seed: { type: 'string' },
+    'no-analysis': { type: 'boolean' },
     pdf: { type: 'boolean' },
     quiet: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -130,6 +177,25 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
   }
 
+  let boundaries: string | undefined;
+  if (values.config && config.boundaries) {
+    const file = resolve(dirname(values.config), config.boundaries.file);
+    const text = readText(file);
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      throw new GovscoreError([
+        problem(
+          'E600',
+          `boundaries '${config.boundaries.file}' are not JSON: ${(e as Error).message}`,
+          { file: values.config, path: 'boundaries.file' },
+          'give a GeoJSON FeatureCollection or a TopoJSON Topology',
+        ),
+      ]);
+    }
+    boundaries = text;
+  }
+
   // assess every year
   const warnings: Problem[] = [];
   let set: IndicatorSet | undefined;
@@ -140,14 +206,32 @@ async function run(argv: string[], io: Io): Promise<number> {
     warnings.push(...loaded.warnings);
     datasets.push({ file, data: loaded.data });
   }
-  const results = assessYears(set!, datasets);
-  for (const r of results) warnings.push(...r.warnings);
+  const spec = values['no-analysis'] ? undefined : analysisSpec(values);
+  const years = assessYears(set!, datasets);
+  for (const y of years) warnings.push(...y.result.warnings);
+  // the robustness analysis of the latest year: the year the report is about
+  let analysisNote = '';
+  if (spec) {
+    const last = years[years.length - 1]!;
+    try {
+      const year = last.result.year;
+      const analysis = analysePlan(compile(set!, last.data, year !== undefined ? { year } : {}), spec);
+      last.result = attachAnalysis(last.result, analysis);
+      warnings.push(...analysis.warnings);
+      analysisNote = `; analysis: ${spec.uncertainty?.replications} replications, sensitivity N = ${spec.sensitivity?.n}`;
+    } catch (e) {
+      if (!(e instanceof GovscoreError)) throw e;
+      warnings.push(...e.problems);
+      analysisNote = `; analysis not run (${e.problems[0]?.code ?? 'error'}: ${e.problems[0]?.message ?? e.message})`;
+    }
+  }
+  const results = years.map((y) => y.result);
   if (!values.quiet && !values.json) {
     const nWarn = warnings.filter((w) => w.severity === 'warning').length;
     io.err(
       `assessed ${results[0]!.units.length} units on '${results[0]!.set.id}' for ${results.length} year(s)` +
         `${results.some((r) => r.year !== undefined) ? ` (${results.map((r) => r.year).join(', ')})` : ''}` +
-        `${nWarn ? `; ${nWarn} warning(s) (see \`govscore assess\`)` : ''}; building the site…`,
+        `${analysisNote}${nWarn ? `; ${nWarn} warning(s) (see \`govscore assess\`)` : ''}; building the site…`,
     );
   }
 
@@ -160,6 +244,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         config,
         setYaml: { name: basename(setPath), text: readText(setPath) },
         ...(logo ? { logo } : {}),
+        ...(boundaries !== undefined ? { boundaries } : {}),
       },
       { outDir: values.out, base, logLevel: values.quiet || values.json ? 'error' : 'warn' },
     );

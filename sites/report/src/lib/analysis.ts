@@ -81,9 +81,13 @@ function fromRows(rows: unknown[], node: string): Map<string, RankInterval> | nu
 export function readIntervals(result: Result, node: string): Map<string, RankInterval> | null {
   const u = result.analysis?.['uncertainty'];
   if (u === undefined) return null;
-  const ids = result.units.map((x) => x.id);
   if (Array.isArray(u)) return fromRows(u, node);
   if (!isObj(u)) return null;
+  // the analysis' own unit list (@govscore/core's UncertaintyResult), else the Result's
+  const ids =
+    Array.isArray(u['units']) && typeof u['units'][0] === 'string'
+      ? (u['units'] as string[])
+      : result.units.map((x) => x.id);
   for (const key of ['ranks', 'nodes', 'by_node']) {
     const per = u[key];
     if (isObj(per) && isObj(per[node])) return fromColumns(per[node] as Obj, ids);
@@ -94,6 +98,37 @@ export function readIntervals(result: Result, node: string): Map<string, RankInt
     return fromRows(u['units'] as unknown[], node);
   if (u['node'] === undefined || u['node'] === node) return fromColumns(u, ids);
   return null;
+}
+
+/** What the sensitivity analysis measured: `{node, statistic, unit?}`, or null. */
+export function sensitivityOutput(
+  result: Result,
+): { node: string; statistic: string; n: number | null } | null {
+  const s = result.analysis?.['sensitivity'];
+  if (!isObj(s) || !isObj(s['output'])) return null;
+  const o = s['output'];
+  if (typeof o['node'] !== 'string' || typeof o['statistic'] !== 'string') return null;
+  return { node: o['node'], statistic: o['statistic'], n: n(s['n']) };
+}
+
+/** The assumptions the analysis varied: id and type, in order; null when none are recorded. */
+export function analysisAssumptions(result: Result): { id: string; type: string; detail: string }[] | null {
+  const a = result.analysis?.['assumptions'];
+  if (!Array.isArray(a) || a.length === 0) return null;
+  return a.filter(isObj).map((x) => {
+    const { id, type, ...rest } = x;
+    return {
+      id: typeof id === 'string' ? id : String(type),
+      type: String(type),
+      detail: JSON.stringify(rest),
+    };
+  });
+}
+
+/** Replications of the uncertainty analysis, or null. */
+export function uncertaintyReplications(result: Result): number | null {
+  const u = result.analysis?.['uncertainty'];
+  return isObj(u) ? n(u['replications']) : null;
 }
 
 /** Sobol indices from `result.analysis.sensitivity`: rows, or `{assumptions, first, total}` columns. */
@@ -118,8 +153,8 @@ export function readSensitivity(result: Result): SensitivityRow[] | null {
           r['assumption'] ?? r['name'] ?? r['id'],
           r['first'] ?? r['S1'] ?? r['s1'],
           r['total'] ?? r['ST'] ?? r['st'],
-          r['first_ci'],
-          r['total_ci'],
+          r['first_ci'] ?? [r['s1_low'], r['s1_high']],
+          r['total_ci'] ?? [r['st_low'], r['st_high']],
         );
   } else if (isObj(s)) {
     const names = arr(s['assumptions']);

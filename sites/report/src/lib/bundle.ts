@@ -10,6 +10,7 @@
  *   result-2024.json
  *   set.yaml             the indicator set as written (offered for download)
  *   logo.png             the publisher's logo, when the config names one
+ *   boundaries.json      approved map boundaries, when the config gives them
  * ```
  */
 import type { SiteConfig } from './config';
@@ -25,5 +26,7 @@ export interface BundleManifest {
   set_yaml?: { file: string; name: string };
   /** The logo: file name in the bundle. */
   logo?: string;
+  /** Map boundaries (GeoJSON/TopoJSON): file name in the bundle. */
+  boundaries?: string;
   config: SiteConfig;
 }

@@ -42,6 +42,11 @@ export interface SiteConfig {
   top?: number;
   /** Text at the foot of every page. */
   footer?: LangText;
+  /**
+   * Approved boundaries for the map (GeoJSON or TopoJSON, local file), drawn instead of the tile grid
+   * or world map, with the map-approval number (审图号) written under the map.
+   */
+  boundaries?: { file: string; approval?: string; source?: string; id_property?: string; object?: string };
   /** Display names of group values (`{east: {zh: 东部, en: East}}`); the values themselves otherwise. */
   groups?: Record<string, LangText>;
 }
@@ -90,6 +95,7 @@ export function validateSiteConfig(raw: unknown): { config: SiteConfig; problems
     'top',
     'footer',
     'groups',
+    'boundaries',
   ]);
   for (const k of Object.keys(o)) {
     if (!known.has(k))
@@ -206,6 +212,24 @@ export function validateSiteConfig(raw: unknown): { config: SiteConfig; problems
         path: 'groups',
         message: 'groups must map group values to names',
         hint: 'e.g. groups: {east: {zh: 东部, en: East}}',
+      });
+  }
+  if (o['boundaries'] !== undefined) {
+    const v = o['boundaries'];
+    const keys = ['file', 'approval', 'source', 'id_property', 'object'];
+    if (
+      v &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      typeof (v as Record<string, unknown>)['file'] === 'string' &&
+      Object.entries(v).every(([k, x]) => keys.includes(k) && typeof x === 'string')
+    ) {
+      config.boundaries = v as NonNullable<SiteConfig['boundaries']>;
+    } else
+      problems.push({
+        path: 'boundaries',
+        message: 'boundaries must give a file and optionally approval, source, id_property, object (text)',
+        hint: 'e.g. boundaries: {file: provinces.topojson, approval: GS(2024)1234号, id_property: adcode}',
       });
   }
   if (o['top'] !== undefined) {
