@@ -196,6 +196,74 @@ export class RankStore {
     }
   }
 
+  /**
+   * Mean, median, 5th and 95th percentile of every (node, unit) slot, as `summary` computes them:
+   * in one sequential pass over the replications with a histogram per slot when those fit in 4 M
+   * counts, else slot by slot.
+   * @returns four arrays of nodes × units (slot k·units + i)
+   */
+  summaries(skip: Uint8Array): [Float64Array, Float64Array, Float64Array, Float64Array] {
+    const { units, reps, data } = this;
+    const slots = this.nodes * units;
+    const mean = new Float64Array(slots);
+    const med = new Float64Array(slots);
+    const q05 = new Float64Array(slots);
+    const q95 = new Float64Array(slots);
+    const w = units + 1;
+    if (slots * w > 4_000_000) {
+      const hist = new Int32Array(w);
+      for (let j = 0; j < slots; j++) {
+        const r = this.summary(Math.floor(j / units), j % units, skip, hist);
+        mean[j] = r[0];
+        med[j] = r[1];
+        q05[j] = r[2];
+        q95[j] = r[3];
+      }
+      return [mean, med, q05, q95];
+    }
+    const hist = new Int32Array(slots * w);
+    const count = new Int32Array(slots);
+    for (let r = 0; r < reps; r++) {
+      if (skip[r]) continue;
+      const base = r * slots;
+      for (let j = 0; j < slots; j++) {
+        const v = data[base + j] as number;
+        if (v === 0) continue;
+        hist[j * w + v]!++;
+        mean[j] = (mean[j] as number) + v;
+        count[j]!++;
+      }
+    }
+    for (let j = 0; j < slots; j++) {
+      const m = count[j] as number;
+      if (m === 0) {
+        mean[j] = med[j] = q05[j] = q95[j] = Number.NaN;
+        continue;
+      }
+      mean[j] = (mean[j] as number) / m;
+      const off = j * w;
+      const orderStat = (t: number) => {
+        let c = 0;
+        for (let v = 1; v <= units; v++) {
+          c += hist[off + v] as number;
+          if (c > t) return v;
+        }
+        return units;
+      };
+      const q = (p: number) => {
+        const h = (m - 1) * p;
+        const lo = Math.floor(h);
+        const a = orderStat(lo);
+        if (lo >= m - 1) return a;
+        return a + (h - lo) * (orderStat(lo + 1) - a);
+      };
+      med[j] = q(0.5);
+      q05[j] = q(0.05);
+      q95[j] = q(0.95);
+    }
+    return [mean, med, q05, q95];
+  }
+
   /** Sets every rank of replication `r` to 0 (none). */
   clear(r: number): void {
     const size = this.nodes * this.units;
@@ -531,17 +599,17 @@ export function finishUncertainty(
     );
   }
   const store = new RankStore(outIdx.length, n, reps, job.ranks);
-  const hist = new Int32Array(n + 1);
+  const [mean, med, q05, q95] = store.summaries(job.failed);
   const ranks: Record<string, RankSummary> = Object.create(null);
   outIdx.forEach((idx, k) => {
     const s: RankSummary = { nominal: [], mean: [], median: [], q05: [], q95: [] };
     for (let i = 0; i < n; i++) {
-      const [mean, med, q05, q95] = store.summary(k, i, job.failed, hist);
+      const j = k * n + i;
       s.nominal.push(nullable(nominal[k]![i] as number));
-      s.mean.push(nullable(mean));
-      s.median.push(nullable(med));
-      s.q05.push(nullable(q05));
-      s.q95.push(nullable(q95));
+      s.mean.push(nullable(mean[j] as number));
+      s.median.push(nullable(med[j] as number));
+      s.q05.push(nullable(q05[j] as number));
+      s.q95.push(nullable(q95[j] as number));
     }
     ranks[tree.nodes[idx]!.id] = s;
   });

@@ -186,5 +186,11 @@ describe('RankStore summaries', () => {
     skip[3] = 1; // leave out the 5: 1, 2, 3, 4 → q05 = 1 + 0.15, q95 = 3 + 0.85
     expect(store.summary(0, 0, skip, hist).map((x) => Number(x.toFixed(12)))).toEqual([2.5, 2.5, 1.15, 3.85]);
     expect(store.summary(0, 1, skip, hist)).toEqual([N, N, N, N]);
+    // every slot at once: the same numbers
+    const [mean, med, q05, q95] = store.summaries(skip);
+    expect([mean[0], med[0], q05[0], q95[0]].map((x) => Number(x!.toFixed(12)))).toEqual([
+      2.5, 2.5, 1.15, 3.85,
+    ]);
+    expect(mean[1]).toBeNaN();
   });
 });
