@@ -10,6 +10,7 @@ import { relativeAssets } from './src/integration/relative-assets';
 function ssrExternalWorkspace(): Plugin {
   return {
     name: 'govscore-ssr-external',
+    apply: 'build',
     enforce: 'pre',
     resolveId(id, _importer, options) {
       if (options?.ssr && /^@govscore\/(core|charts)(\/|$)/.test(id)) return { id, external: true };

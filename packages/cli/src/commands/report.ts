@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import {
   type AnalysisSpec,
@@ -42,6 +42,8 @@ Options:
   --seed <S>         seed of the analysis (default 1): the same seed gives the same site
   --no-analysis      skip the analysis (the robustness page then says "not computed")
   --pdf              also print the overview and every profile to PDF with Chromium (<dir>/pdf/)
+  --bundle <dir>     also keep the site's input (Results, config) in <dir>, for working on the
+                     site: GOVSCORE_REPORT_BUNDLE=<dir> pnpm --filter @govscore/report-site dev
   --quiet            print nothing but errors
   --json             print a JSON summary on stdout (for scripts)
 
@@ -132,6 +134,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     seed: { type: 'string' },
     'no-analysis': { type: 'boolean' },
     pdf: { type: 'boolean' },
+    bundle: { type: 'string' },
     quiet: { type: 'boolean' },
     json: { type: 'boolean' },
   });
@@ -236,18 +239,24 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
 
   // build
+  const inputs: import('@govscore/report-site').ReportInputs = {
+    results,
+    config,
+    setYaml: { name: basename(setPath), text: readText(setPath) },
+    ...(logo ? { logo } : {}),
+    ...(boundaries !== undefined ? { boundaries } : {}),
+  };
+  if (values.bundle) {
+    mkdirSync(values.bundle, { recursive: true });
+    site.writeBundle(values.bundle, inputs);
+  }
   let summary: { outDir: string; pages: number };
   try {
-    summary = await site.buildReport(
-      {
-        results,
-        config,
-        setYaml: { name: basename(setPath), text: readText(setPath) },
-        ...(logo ? { logo } : {}),
-        ...(boundaries !== undefined ? { boundaries } : {}),
-      },
-      { outDir: values.out, base, logLevel: values.quiet || values.json ? 'error' : 'warn' },
-    );
+    summary = await site.buildReport(inputs, {
+      outDir: values.out,
+      base,
+      logLevel: values.quiet || values.json ? 'error' : 'warn',
+    });
   } catch (e) {
     if (e instanceof GovscoreError) throw e;
     throw new GovscoreError([

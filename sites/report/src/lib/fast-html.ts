@@ -6,7 +6,13 @@
 import { fmt, t } from './i18n';
 import { nodeLabel, type ReportModel, type UnitView } from './model';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for HTML content and quoted attribute values. */
 export function esc(s: string): string {
@@ -36,7 +42,8 @@ function rowHeads(model: ReportModel, lang: string): { open: string[]; avg: stri
   return h;
 }
 
-const num = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? null : x);
+const num = (x: number | null | undefined) =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : x;
 
 /**
  * The rows of a unit's "every level" table: node, score, rank, (rank in group), average, raw value
