@@ -5,22 +5,15 @@ import type { TemplateOptions } from '@govscore/core/io';
 import { intOption, parse, UsageError } from '../args';
 import { writeFileAtomic } from '../fs';
 import { EXIT, type Io } from '../output';
+import { repoRoot } from '../paths';
 import { progress } from '../progress';
 import type { Command } from './index';
 import { readUnits, writeTemplate } from './template';
 
 /** The indicator sets shipped with govscore (`indicators/` at the repository root). */
-export const INDICATORS_DIR = resolve(import.meta.dirname, '..', '..', '..', '..', 'indicators');
+export const INDICATORS_DIR = join(repoRoot(), 'indicators');
 /** The JSON Schema of indicator sets, for editor completion in the copied set. */
-const SCHEMA_FILE = resolve(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'core',
-  'schema',
-  'indicator-set.schema.json',
-);
+const SCHEMA_FILE = join(repoRoot(), 'packages', 'core', 'schema', 'indicator-set.schema.json');
 const DEFAULT_TEMPLATE = 'cn-provincial-digital-government';
 
 /** Ids of the shipped indicator sets, sorted. */
