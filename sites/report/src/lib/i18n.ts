@@ -179,7 +179,7 @@ const words = {
   builtWith: { zh: '由 govscore 生成', en: 'Built with govscore' },
   chooseLanguage: { zh: '选择语言', en: 'Choose a language' },
   rankOfN: { zh: '第 {rank} 名（共 {n} 个）', en: '{rank} of {n}' },
-  sinceYear: { zh: '与 {year} 年相比', en: 'compared with {year}' },
+  sinceYear: { zh: '与 {year} 年相比', en: 'Compared with {year}' },
   unitsAssessed: { zh: '评估地区数', en: 'Units assessed' },
   reportYear: { zh: '评估年份', en: 'Assessment year' },
   topUnit: { zh: '第一名', en: 'First' },
