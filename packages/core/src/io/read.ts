@@ -60,14 +60,20 @@ export async function readDataset(path: string, opts: ReadDatasetOptions = {}): 
   const sourceHash = createHash('sha256').update(bytes).digest('hex');
   const o: ReadDatasetOptions = { ...opts, file, sourceHash };
   const ext = extname(path).toLowerCase();
+  // text files: the bytes are dropped once decoded, so that the parser does not hold both
+  const text = (): string => {
+    const t = decodeText(bytes).text;
+    bytes = new Uint8Array(0);
+    return t;
+  };
   switch (ext) {
     case '.csv':
     case '.txt':
-      return parseDatasetCsv(decodeText(bytes).text, o);
+      return parseDatasetCsv(text(), o);
     case '.tsv':
-      return parseDatasetCsv(decodeText(bytes).text, { ...o, delimiter: '\t' });
+      return parseDatasetCsv(text(), { ...o, delimiter: '\t' });
     case '.json':
-      return parseDatasetJson(decodeText(bytes).text, o);
+      return parseDatasetJson(text(), o);
     case '.xlsx':
     case '.xlsm':
       return parseDatasetXlsx(bytes, o);

@@ -80,6 +80,144 @@ function skipNewline(text: string, at: number): number {
 }
 
 /**
+ * Reads one record starting at offset `i` (which must not be a skipped comment line).
+ *
+ * @param text the file's text
+ * @param i offset where the record starts
+ * @param d delimiter character code
+ * @param line 1-based line of offset `i`
+ * @param onOpenQuote called for a quoted field that is never closed (line where it opened, 1-based field)
+ * @returns the cells, the offset after the record (and its line end) and the line there
+ * @internal
+ */
+export function readRecord(
+  text: string,
+  i: number,
+  d: number,
+  line: number,
+  onOpenQuote?: (line: number, field: number) => void,
+): { cells: string[]; next: number; line: number } {
+  const n = text.length;
+  const cells: string[] = [];
+  for (;;) {
+    let value: string;
+    if (text.charCodeAt(i) === 34) {
+      // quoted field
+      const openLine = line;
+      let j = i + 1;
+      let buf = '';
+      let closed = false;
+      let from = j;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === 34) {
+          buf += text.slice(from, j);
+          if (text.charCodeAt(j + 1) === 34) {
+            buf += '"';
+            j += 2;
+            from = j;
+            continue;
+          }
+          closed = true;
+          j++;
+          break;
+        }
+        if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) line++;
+        j++;
+      }
+      if (!closed) {
+        buf += text.slice(from, j);
+        onOpenQuote?.(openLine, cells.length + 1);
+      }
+      // text after the closing quote, up to the delimiter, is kept as written
+      let k = j;
+      while (k < n) {
+        const c = text.charCodeAt(k);
+        if (c === d || c === 10 || c === 13) break;
+        k++;
+      }
+      value = k > j ? buf + text.slice(j, k) : buf;
+      i = k;
+    } else {
+      let k = i;
+      while (k < n) {
+        const c = text.charCodeAt(k);
+        if (c === d || c === 10 || c === 13) break;
+        k++;
+      }
+      value = text.slice(i, k);
+      i = k;
+    }
+    cells.push(value);
+    if (i >= n) return { cells, next: i, line };
+    if (text.charCodeAt(i) === d) {
+      i++;
+      if (i >= n) {
+        cells.push('');
+        return { cells, next: i, line };
+      }
+    } else {
+      // line end
+      return { cells, next: skipNewline(text, i), line: line + 1 };
+    }
+  }
+}
+
+/**
+ * Walks the records of CSV text, calling `onRecord` for each one that is not blank (and not a comment
+ * line before the first record). The cells passed are not kept: a caller may hold or drop them.
+ *
+ * @param text the file's text
+ * @param opts delimiter (else detected), file name for messages, comment prefix before the header
+ * @param onRecord called with each record's cells, its 1-based line, and its start offset
+ * @returns the delimiter used and the problems (unterminated quoted fields, E200)
+ * @internal
+ */
+export function eachRecord(
+  text: string,
+  opts: CsvOptions,
+  onRecord: (cells: string[], line: number, start: number) => void,
+): { delimiter: CsvDelimiter; problems: Problem[] } {
+  const delimiter = opts.delimiter ?? detectDelimiter(text, opts.comment);
+  const d = delimiter.charCodeAt(0);
+  const problems: Problem[] = [];
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  let records = 0;
+  const comment = opts.comment !== undefined && opts.comment !== '' ? opts.comment : undefined;
+  const onOpenQuote = (openLine: number, field: number) =>
+    problems.push(
+      problem(
+        'E200',
+        `unterminated quoted field starting on line ${openLine}`,
+        { ...(opts.file !== undefined ? { file: opts.file } : {}), line: openLine, col: field },
+        'close the field with a double quote; write a quote inside a quoted field as ""',
+      ),
+    );
+
+  while (i < n) {
+    // skip comment lines before the header
+    if (comment !== undefined && records === 0 && text.startsWith(comment, i)) {
+      const end = nextLineEnd(text, i);
+      if (end >= n) break;
+      i = skipNewline(text, end);
+      line++;
+      continue;
+    }
+    const start = i;
+    const startLine = line;
+    const r = readRecord(text, i, d, line, onOpenQuote);
+    i = r.next;
+    line = r.line;
+    if (r.cells.length === 1 && r.cells[0] === '') continue; // blank line
+    records++;
+    onRecord(r.cells, startLine, start);
+  }
+  return { delimiter, problems };
+}
+
+/**
  * Parses CSV text into records (RFC 4180, lenient where it is safe to be).
  *
  * - A field starting with `"` is quoted: it ends at the next `"` not followed by `"`; `""` is a quote;
@@ -95,102 +233,7 @@ function skipNewline(text: string, at: number): number {
  * Reference: RFC 4180 "Common Format and MIME Type for CSV Files".
  */
 export function parseCsv(text: string, opts: CsvOptions = {}): CsvParsed {
-  const delimiter = opts.delimiter ?? detectDelimiter(text, opts.comment);
-  const d = delimiter.charCodeAt(0);
-  const problems: Problem[] = [];
   const rows: CsvRow[] = [];
-  const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  const comment = opts.comment !== undefined && opts.comment !== '' ? opts.comment : undefined;
-
-  while (i < n) {
-    // skip comment lines before the header
-    if (comment !== undefined && rows.length === 0 && text.startsWith(comment, i)) {
-      const end = nextLineEnd(text, i);
-      if (end >= n) break;
-      i = skipNewline(text, end);
-      line++;
-      continue;
-    }
-    const startLine = line;
-    const cells: string[] = [];
-    let rowDone = false;
-    while (!rowDone) {
-      let value: string;
-      if (text.charCodeAt(i) === 34) {
-        // quoted field
-        const openLine = line;
-        let j = i + 1;
-        let buf = '';
-        let closed = false;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === 34) {
-            if (text.charCodeAt(j + 1) === 34) {
-              buf += '"';
-              j += 2;
-              continue;
-            }
-            closed = true;
-            j++;
-            break;
-          }
-          if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) line++;
-          buf += text[j];
-          j++;
-        }
-        if (!closed) {
-          problems.push(
-            problem(
-              'E200',
-              `unterminated quoted field starting on line ${openLine}`,
-              {
-                ...(opts.file !== undefined ? { file: opts.file } : {}),
-                line: openLine,
-                col: cells.length + 1,
-              },
-              'close the field with a double quote; write a quote inside a quoted field as ""',
-            ),
-          );
-        }
-        // text after the closing quote, up to the delimiter, is kept as written
-        let k = j;
-        while (k < n) {
-          const c = text.charCodeAt(k);
-          if (c === d || c === 10 || c === 13) break;
-          k++;
-        }
-        value = buf + text.slice(j, k);
-        i = k;
-      } else {
-        let k = i;
-        while (k < n) {
-          const c = text.charCodeAt(k);
-          if (c === d || c === 10 || c === 13) break;
-          k++;
-        }
-        value = text.slice(i, k);
-        i = k;
-      }
-      cells.push(value);
-      if (i >= n) {
-        rowDone = true;
-      } else if (text.charCodeAt(i) === d) {
-        i++;
-        if (i >= n) {
-          cells.push('');
-          rowDone = true;
-        }
-      } else {
-        // line end
-        i = skipNewline(text, i);
-        line++;
-        rowDone = true;
-      }
-    }
-    if (cells.length === 1 && cells[0] === '') continue; // blank line
-    rows.push({ line: startLine, cells });
-  }
+  const { delimiter, problems } = eachRecord(text, opts, (cells, line) => rows.push({ line, cells }));
   return { rows, delimiter, problems };
 }

@@ -57,7 +57,7 @@ import {
   showCell,
   type VariableSpec,
 } from './check-data';
-import { type CsvDelimiter, parseCsv } from './csv';
+import { type CsvDelimiter, eachRecord, readRecord } from './csv';
 import type { Dataset, Evidence, Rating, Unit } from './dataset-types';
 
 export interface DatasetOptions {
@@ -93,8 +93,21 @@ export type CellLocator = (row: number, column: string) => Location;
 export interface Table {
   /** Column names, in order, unique. */
   columns: string[];
-  rows: unknown[][];
+  /** Rows of cells aligned with `columns`: an array, or rows read on demand (large CSV files). */
+  rows: readonly (readonly unknown[])[] | RowSource;
   where: CellLocator;
+}
+
+/** Rows produced on demand, so that a large file's cells are never all held at once. */
+export interface RowSource {
+  length: number;
+  /** Row `i` (0-based), cells aligned with the table's columns. */
+  get(i: number): readonly unknown[];
+}
+
+/** Row `i` of a table, whatever holds its rows. */
+function rowOf(rows: Table['rows'], i: number): readonly unknown[] {
+  return Array.isArray(rows) ? (rows as readonly (readonly unknown[])[])[i]! : (rows as RowSource).get(i);
 }
 
 const UNIT_ALIASES = ['id', 'unit', 'unit_id', 'region_id', 'code', 'ucode', 'iso3', 'iso3c', 'cc_iso3c'];
@@ -354,8 +367,8 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
     let nums = 0;
     let answers = 0;
     let texts = 0;
-    for (const r of table.rows) {
-      const raw = r[j];
+    for (let ri = 0; ri < table.rows.length; ri++) {
+      const raw = rowOf(table.rows, ri)[j];
       if (raw === null || raw === undefined) continue;
       if (typeof raw === 'number') nums++;
       else if (typeof raw === 'boolean') answers++;
@@ -400,7 +413,8 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
   const longAnswers = (): Set<string> => {
     if (answerVars) return answerVars;
     const counts = new Map<string, { ans: number; other: number }>();
-    for (const r2 of table.rows) {
+    for (let k = 0; k < table.rows.length; k++) {
+      const r2 = rowOf(table.rows, k);
       const v = cellText(r2[ii]);
       if (v === undefined) continue;
       let c = counts.get(v);
@@ -414,7 +428,25 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
     return answerVars;
   };
 
-  table.rows.forEach((r, ri) => {
+  // Wide data without raters: values go straight into a row-major matrix (no object per value), one
+  // row per table row; NaN = nothing read. Scattered into frame-major columns at the end.
+  const roles = columns.map((c) => role.get(c)!);
+  const wideCols = long ? [] : columns.flatMap((_, j) => (roles[j]!.kind === 'variable' ? [j] : []));
+  const direct = !long && ri_ < 0;
+  const nRows = table.rows.length;
+  // without years a unit has one row: its values go straight into columns indexed by unit
+  const byUnit = direct && yi < 0 ? wideCols.map(() => new Float64Array(nRows).fill(Number.NaN)) : undefined;
+  const matrix = direct && !byUnit ? new Float64Array(nRows * wideCols.length).fill(Number.NaN) : undefined;
+  const rowUnit = direct ? new Int32Array(nRows).fill(-1) : undefined;
+  const rowYear = direct ? new Float64Array(nRows).fill(Number.NaN) : undefined;
+  const naCells: { row: number; k: number }[] = [];
+  const nameGroup = columns.flatMap((_, j) =>
+    roles[j]!.kind === 'name' || roles[j]!.kind === 'group' ? [j] : [],
+  );
+
+  for (let ri = 0; ri < nRows; ri++) readRow(rowOf(table.rows, ri), ri);
+
+  function readRow(r: readonly unknown[], ri: number): void {
     const at = (col: string, unit?: string): Location => ({
       ...table.where(ri, col),
       ...(unit !== undefined ? { unit } : {}),
@@ -497,24 +529,25 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
     // names, groups
     const names: Record<string, string> = {};
     let plain: string | undefined;
-    columns.forEach((c, j) => {
-      const ro = role.get(c)!;
+    for (const j of nameGroup) {
+      const c = columns[j]!;
+      const ro = roles[j]!;
       if (ro.kind === 'name') {
         const raw = r[j];
         if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
           for (const [k, v] of Object.entries(raw as Record<string, unknown>))
             if (typeof v === 'string' && v.trim() !== '' && !FORBIDDEN.has(k)) names[k] = v.trim();
-          return;
+          continue;
         }
         const t = cellText(raw);
-        if (t === undefined) return;
+        if (t === undefined) continue;
         if (ro.lang !== undefined) names[ro.lang] = t;
         else plain ??= t;
       } else if (ro.kind === 'group') {
         const t = cellText(r[j]);
         if (t !== undefined && !Object.hasOwn(unit.groups, c)) unit.groups[c] = t;
       }
-    });
+    }
     if (unit.name === undefined) {
       let name: LangText | undefined;
       if (Object.keys(names).length > 0) {
@@ -525,6 +558,26 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
     }
 
     // values
+    if (direct) {
+      rowUnit![ri] = u;
+      if (year !== undefined) rowYear![ri] = year;
+      const base = ri * wideCols.length;
+      for (let k = 0; k < wideCols.length; k++) {
+        const j = wideCols[k]!;
+        const ro = roles[j] as Extract<Role, { kind: 'variable' }>;
+        const raw = r[j];
+        const got = readCell(ro.spec, raw, ro.answers);
+        if (!got.ok) {
+          const c = columns[j]!;
+          report(got.code, `value ${showCell(raw)} in column ${c} ${got.why}`, at(c, id), got.hint);
+          continue;
+        }
+        if (byUnit) byUnit[k]![u] = got.value;
+        else matrix![base + k] = got.value;
+        if (got.na) naCells.push({ row: ri, k });
+      }
+      return;
+    }
     if (!long) {
       columns.forEach((c, j) => {
         const ro = role.get(c)!;
@@ -633,7 +686,7 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
       if (rater !== undefined) ev.rater = rater;
       evidenceRows.push({ unit: u, year, variable, ev });
     }
-  });
+  }
 
   // --- assemble
   const years = [...yearsSet].sort((a, b) => a - b);
@@ -641,7 +694,12 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
   const n = units.length;
   const frames = Math.max(1, years.length);
   const values = new Map<string, Float64Array>();
-  for (const v of variables) values.set(v, new Float64Array(n * frames).fill(Number.NaN));
+  if (byUnit)
+    wideCols.forEach((j, k) => {
+      const col = byUnit[k]!;
+      values.set(columns[j]!, col.length === n ? col : col.slice(0, n));
+    });
+  for (const v of variables) if (!values.has(v)) values.set(v, new Float64Array(n * frames).fill(Number.NaN));
   const ratings: Rating[] = [];
   const notApplicable = new Map<string, Uint8Array>();
   // a value some rater answered: every answer to it is a rating (a blank rater is `unnamed`)
@@ -670,6 +728,28 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
       col[f * n + e.unit] = 1;
     }
   }
+  if (matrix) {
+    const cols = wideCols.map((j) => values.get(columns[j]!)!);
+    for (let ri = 0; ri < nRows; ri++) {
+      const u = rowUnit![ri]!;
+      if (u < 0) continue;
+      const y = rowYear![ri]!;
+      const at = (Number.isNaN(y) ? 0 : frameOf.get(y)!) * n + u;
+      const base = ri * wideCols.length;
+      for (let k = 0; k < cols.length; k++) {
+        const v = matrix![base + k]!;
+        if (!Number.isNaN(v)) cols[k]![at] = v;
+      }
+    }
+  }
+  if (direct)
+    for (const { row, k } of naCells) {
+      const v = columns[wideCols[k]!]!;
+      const y = rowYear![row]!;
+      let col = notApplicable.get(v);
+      if (!col) notApplicable.set(v, (col = new Uint8Array(n * frames)));
+      col[(Number.isNaN(y) ? 0 : frameOf.get(y)!) * n + rowUnit![row]!] = 1;
+    }
   let dataset: Dataset = { units, years, variables, values, source };
   if (notApplicable.size > 0) dataset.notApplicable = notApplicable;
   if (evidenceRows.length > 0) {
@@ -782,46 +862,86 @@ export function columnLetters(index: number): string {
  * dataset.values.get('x') // Float64Array [1.5, NaN]
  */
 export function parseDatasetCsv(text: string, opts: DatasetOptions = {}): LoadedDataset {
-  const parsed = parseCsv(text, {
-    ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
-    ...(opts.file !== undefined ? { file: opts.file } : {}),
-    comment: '#',
-  });
-  const problems: Problem[] = [...parsed.problems];
+  // One pass finds where each record starts and checks its width; cells are then read again, one row
+  // at a time, when the table is read: a large file's cells are never all held at once.
   const base: Location = opts.file !== undefined ? { file: opts.file } : {};
+  const problems: Problem[] = [];
+  let header: { cells: string[]; line: number } | undefined;
+  let width = 0;
+  let starts = new Int32Array(1024);
+  let lines = new Int32Array(1024);
+  let count = 0;
+  let hasValue = new Uint8Array(0);
+  const wideRows: Problem[] = [];
+  const scanned = eachRecord(
+    text,
+    {
+      ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+      ...(opts.file !== undefined ? { file: opts.file } : {}),
+      comment: '#',
+    },
+    (cells, line, start) => {
+      if (header === undefined) {
+        header = { cells, line };
+        width = cells.length;
+        hasValue = new Uint8Array(width);
+        return;
+      }
+      if (count === starts.length) {
+        const s2 = new Int32Array(count * 2);
+        s2.set(starts);
+        starts = s2;
+        const l2 = new Int32Array(count * 2);
+        l2.set(lines);
+        lines = l2;
+      }
+      starts[count] = start;
+      lines[count++] = line;
+      for (let j = 0; j < cells.length && j < width; j++)
+        if (hasValue[j] === 0 && cells[j]!.trim() !== '') hasValue[j] = 1;
+      if (cells.length > width && cells.slice(width).some((c) => c.trim() !== ''))
+        wideRows.push(
+          problem(
+            'E207',
+            `line ${line} has ${cells.length} cells but the header has ${width}`,
+            { ...base, line, col: width + 1 },
+            'quote cells that contain the delimiter, or add a header for the extra column',
+          ),
+        );
+    },
+  );
+  problems.unshift(...scanned.problems);
   const hash = opts.sourceHash ?? sha256Hex(text);
-  const headerRow = parsed.rows[0];
+  const headerRow = header as { cells: string[]; line: number } | undefined;
   if (headerRow === undefined) {
     problems.push(problem('E200', 'the data file is empty', base, 'write a header row and one row per unit'));
     return { dataset: emptyDataset(opts, hash), problems };
   }
-  const body = parsed.rows.slice(1);
+  // cleanHeader asks whether an unnamed column holds anything: one row standing for all of them
+  const anyValue = Array.from(hasValue, (h) => (h ? 'x' : ''));
   const { keep, columns } = cleanHeader(
     headerRow.cells,
-    body.map((r) => r.cells),
+    [anyValue],
     (j, name) => ({ ...base, line: headerRow.line, col: j + 1, ...(name ? { column: name } : {}) }),
     (p) => problems.push(p),
   );
-  const width = headerRow.cells.length;
-  const rows: unknown[][] = [];
-  for (const r of body) {
-    if (r.cells.length > width && r.cells.slice(width).some((c) => c.trim() !== ''))
-      problems.push(
-        problem(
-          'E207',
-          `line ${r.line} has ${r.cells.length} cells but the header has ${width}`,
-          { ...base, line: r.line, col: width + 1 },
-          'quote cells that contain the delimiter, or add a header for the extra column',
-        ),
-      );
-    rows.push(keep.map((j) => r.cells[j] ?? ''));
-  }
+  problems.push(...wideRows);
+  const d = scanned.delimiter.charCodeAt(0);
+  const identity = keep.length === width && keep.every((j, k) => j === k);
+  const rows: RowSource = {
+    length: count,
+    get(i) {
+      const cells = readRecord(text, starts[i]!, d, lines[i]!).cells;
+      if (identity && cells.length === width) return cells;
+      return keep.map((j) => cells[j] ?? '');
+    },
+  };
   const colIndex = new Map(columns.map((c, k) => [c, keep[k]!]));
   const table: Table = {
     columns,
     rows,
     where: (ri, col) => {
-      const line = ri < 0 ? headerRow.line : body[ri]!.line;
+      const line = ri < 0 ? headerRow.line : lines[ri]!;
       const j = colIndex.get(col);
       return { ...base, line, ...(j !== undefined ? { col: j + 1 } : {}), column: col };
     },
