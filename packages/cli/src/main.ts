@@ -5,6 +5,7 @@
 import { GovscoreError } from '@govscore/core';
 import { UsageError } from './args';
 import { type Command, commands } from './commands';
+import { withStagedOutputs } from './fs';
 import { DEFAULT_MAX_BYTES, setMaxDataBytes } from './inputs';
 import { EXIT, type Io, printProblems, stdio } from './output';
 
@@ -82,7 +83,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   try {
     const { argv: args, maxBytes } = globalOptions(rest);
     setMaxDataBytes(maxBytes);
-    return await command.run(args, io);
+    // outputs get their names only when the command succeeds: a failed run changes no file
+    return await withStagedOutputs(() => command.run(args, io));
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`govscore ${name}: ${e.message}\nSee govscore ${name} --help.`);

@@ -6,7 +6,10 @@
  * the problems it found, never only the first.
  */
 
-/** Stable codes, grouped by area: E1xx indicator-set files, E2xx data, E3xx engine, E4xx analysis, E5xx charts, W warnings. */
+/**
+ * Stable codes, grouped by area: E1xx indicator-set files, E2xx data, E3xx engine, E4xx analysis,
+ * E5xx charts, E6xx report site, E7xx output files, W warnings.
+ */
 export const codes = {
   // indicator-set files
   E100: 'YAML syntax error',
@@ -54,6 +57,8 @@ export const codes = {
   E600: 'invalid site config',
   E601: 'inputs cannot make one report (no Result, different indicator sets, a year twice)',
   E602: 'the report site failed to build',
+  // output files (the govscore command)
+  E700: 'an output file cannot be written (disk full, no permission, a folder in the way)',
   // warnings (recorded in the Result, never printed by the engine)
   // data warnings (loaders and checkDataset)
   W200: 'column not in the indicator set (loaded as an extra variable) or ignored',
