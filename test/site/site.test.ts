@@ -12,14 +12,21 @@ import { builtSite, govscore, HOSTILE_ARGS, SAMPLE_ARGS } from '../../sites/repo
 let sample: string;
 let hostile: string;
 let hostile2: string;
+let configured: string;
 const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
 const htmlOf = (dir: string) => files(dir).filter((f) => f.endsWith('.html'));
 
 beforeAll(async () => {
-  [sample, hostile, hostile2] = await Promise.all([
+  [sample, hostile, hostile2, configured] = await Promise.all([
     builtSite('sample', SAMPLE_ARGS),
     builtSite('hostile', HOSTILE_ARGS),
     builtSite('hostile-again', HOSTILE_ARGS),
+    builtSite('configured', [
+      ...HOSTILE_ARGS,
+      '--config',
+      'sites/report/test/fixtures/site.yaml',
+      '--no-analysis',
+    ]),
   ]);
 }, 600_000);
 
@@ -283,6 +290,47 @@ describe('content', () => {
     expect(files(hostile2)).toEqual(a);
     for (const f of a)
       expect(readFileSync(join(hostile2, f)).equals(readFileSync(join(hostile, f))), f).toBe(true);
+  });
+});
+
+describe('site config', () => {
+  it('builds only the pages asked for, English first, with the logo, colours and texts', () => {
+    const all = files(configured);
+    expect(all.filter((f) => f.endsWith('.html'))).toEqual([
+      'en/index.html',
+      'en/methodology.html',
+      'en/ranking.html',
+      'index.html',
+      'zh/index.html',
+      'zh/methodology.html',
+      'zh/ranking.html',
+    ]);
+    expect(read(configured, 'index.html')).toContain('url=en/index.html');
+    const en = read(configured, 'en/index.html');
+    expect(en).toContain('<img class="logo" src="../assets/logo.svg" alt="Test centre logo">');
+    expect(read(configured, 'assets/logo.svg')).toBe(
+      read(join(import.meta.dirname, '../../sites/report/test/fixtures'), 'logo.svg'),
+    );
+    expect(read(configured, 'assets/theme.css')).toContain('--primary:#5a2d82');
+    expect(read(configured, 'assets/theme.css')).toContain('.tier-top{--tier:#0072b2');
+    expect(en).toContain('<p class="narrative">6 units; first: ');
+    expect(en).toContain('Footer text');
+    expect(en).not.toContain('h-map');
+    // the navigation and the tables link only to pages that exist
+    for (const f of all.filter((x) => x.endsWith('.html'))) {
+      for (const r of refs(read(configured, f))) {
+        if (r.tag !== 'a' || r.value.startsWith('#')) continue;
+        const target = normalize(join(dirname(f), r.value.split('#')[0]!))
+          .split('\\')
+          .join('/');
+        expect(all, `${f} → ${r.value}`).toContain(target);
+      }
+    }
+    // the head of the ranking shows three units; group names from the config
+    expect(
+      en.match(/<caption>Top of the ranking<\/caption>[\s\S]*?<\/table>/)![0].match(/<tr>/g),
+    ).toHaveLength(1 + 3);
+    expect(read(configured, 'zh/ranking.html')).toContain('<option value="g2">东部</option>');
   });
 });
 

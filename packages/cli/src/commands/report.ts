@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   type AnalysisSpec,
   analysePlan,
@@ -22,7 +22,7 @@ import type { Command } from './index';
 const help = `govscore report <set.yaml> --data <file> [--data <file>...] --out <dir>
                 [--config site.yaml] [--base /reports/2025/] [--assumptions analysis.yaml]
                 [--uncertainty N] [--sensitivity N] [--seed S] [--no-analysis] [--pdf]
-                [--quiet] [--json]
+                [--allow-outside] [--quiet] [--json]
 
 Builds the report site: assesses every year of the data, runs the robustness analysis on the latest
 year (rank intervals and Sobol sensitivity indices; by default the weights vary ±25% at each level),
@@ -34,6 +34,7 @@ Options:
   --data <file>      data file (.csv, .tsv, .xlsx, .json); repeat for more years     [required]
   --out <dir>        output folder                                                   [required]
   --config <file>    site config (YAML): title, publisher, logo, languages, colours, pages, templates
+  --allow-outside    let the site config name files (logo, boundaries) outside its own folder
   --base <path>      base path the site is served under (default /); links are relative, so the
                      site also works from another path and from the file system (without scripts)
   --assumptions <f>  analysis YAML: assumptions, uncertainty, sensitivity (see docs/analysis.md)
@@ -54,6 +55,34 @@ Examples:
     --data samples/cn-provincial/cn-provincial.csv --out out/report
   govscore report indicators/coinr-asem.yaml --data samples/coinr-asem/asem.csv \\
     --out out/asem --config site.yaml --base /reports/asem/`;
+
+/**
+ * A file the site config names (logo, boundaries), resolved against the config's folder — the project
+ * folder. Refused (E600) when it lies outside that folder (`../`, an absolute path elsewhere, a symbolic
+ * link leading out), unless the user allows it with `--allow-outside`: a shared config must not be able
+ * to copy any file of the machine into a published site.
+ * @throws GovscoreError E600
+ */
+export function configFile(configPath: string, name: string, key: string, allowOutside = false): string {
+  const dir = realpathSync(dirname(resolve(configPath)));
+  const file = resolve(dir, name);
+  if (allowOutside) return file;
+  let real = file;
+  try {
+    real = realpathSync(file);
+  } catch {} // a missing file is reported by the reader
+  const rel = relative(dir, real);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+    throw new GovscoreError([
+      problem(
+        'E600',
+        `${key} '${name}' is outside the project folder ${dir}`,
+        { file: configPath, path: key },
+        'put the file in the folder of the site config (or below it), or pass --allow-outside to use it where it is',
+      ),
+    ]);
+  return file;
+}
 
 export interface YearRun {
   result: Result;
@@ -99,6 +128,19 @@ export function assessYears(set: IndicatorSet, datasets: { file: string; data: D
   return [...byYear.values()].sort((a, b) => (a.result.year ?? 0) - (b.result.year ?? 0));
 }
 
+/**
+ * The report site package. It is TypeScript (Astro pages, and the engine and charts they load at build
+ * time), so when this command runs from the esbuild bundle, tsx's loader is registered first; from the
+ * sources (`import.meta.url` ends in .ts) it already is.
+ */
+async function loadSite(): Promise<typeof import('@govscore/report-site')> {
+  if (!import.meta.url.endsWith('.ts')) {
+    const { register } = await import('tsx/esm/api');
+    register();
+  }
+  return import('@govscore/report-site');
+}
+
 /** The analysis spec of the report: the file's, with the command line's counts and seed. */
 function analysisSpec(values: {
   assumptions?: string | undefined;
@@ -134,6 +176,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     seed: { type: 'string' },
     'no-analysis': { type: 'boolean' },
     pdf: { type: 'boolean' },
+    'allow-outside': { type: 'boolean' },
     bundle: { type: 'string' },
     quiet: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -142,7 +185,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (!setPath || extra.length) throw new UsageError('give exactly one indicator-set file');
   if (!values.data?.length) throw new UsageError('--data <file> is required');
   if (!values.out) throw new UsageError('--out <dir> is required');
-  const site = await import('@govscore/report-site');
+  const site = await loadSite();
   let base: string;
   try {
     base = site.normaliseBase(values.base);
@@ -164,7 +207,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
     config = parsed.config;
     if (config.logo) {
-      const logoPath = resolve(dirname(values.config), config.logo);
+      const logoPath = configFile(values.config, config.logo, 'logo', values['allow-outside']);
       try {
         logo = { ext: extname(logoPath).slice(1), bytes: new Uint8Array(readFileSync(logoPath)) };
       } catch (e) {
@@ -182,7 +225,12 @@ async function run(argv: string[], io: Io): Promise<number> {
 
   let boundaries: string | undefined;
   if (values.config && config.boundaries) {
-    const file = resolve(dirname(values.config), config.boundaries.file);
+    const file = configFile(
+      values.config,
+      config.boundaries.file,
+      'boundaries.file',
+      values['allow-outside'],
+    );
     const text = readText(file);
     try {
       JSON.parse(text);
