@@ -165,7 +165,12 @@ export async function buildReport(inputs: ReportInputs, options: BuildOptions): 
       const old = `${target}.old-${process.pid}`;
       rmSync(old, { recursive: true, force: true });
       renameSync(target, old);
-      renameSync(staging, target);
+      try {
+        renameSync(staging, target);
+      } catch (e) {
+        renameSync(old, target); // put the previous site back where it was
+        throw e;
+      }
       rmSync(old, { recursive: true, force: true });
     } else renameSync(staging, target);
     return { outDir: target, pages };
