@@ -45,12 +45,18 @@ export function rankingChart(result: Result, options: RankingOptions = {}): Vega
     .sort((a, b) => (ranks[a.index] ?? Infinity) - (ranks[b.index] ?? Infinity) || a.index - b.index);
   const shown = options.top !== undefined ? present.slice(0, Math.max(0, options.top)) : present;
   const labels = fitLabels(shown, options.labelWidth ?? 120, 11);
+  const seen = new Set<string>();
   const rows = shown.map((u, i) => {
     const tier = useTiers ? tiers.unitTier[u.index] : null;
     const score = scores[u.index]!;
+    // a band per unit: two units whose (shortened) names are equal get distinct labels
+    let label = labels[i]!.label;
+    while (seen.has(label)) label += '\u200b';
+    seen.add(label);
     return {
       id: u.id,
-      label: labels[i]!.label,
+      order: i,
+      label,
       score,
       rank: ranks[u.index],
       tier: tier?.label ?? '',
@@ -84,7 +90,9 @@ export function rankingChart(result: Result, options: RankingOptions = {}): Vega
   const y = {
     field: 'label',
     type: 'nominal' as const,
-    sort: rows.map((r) => r.label),
+    // sort by position, not by an explicit list: vega compiles a list into one nested expression per
+    // unit, which overflows the stack for thousands of units
+    sort: { field: 'order', op: 'min' as const, order: 'ascending' as const },
     axis: { title: null, labelLimit: 0 },
   };
   const x = {
