@@ -6,7 +6,10 @@ const N = Number.NaN;
 /** A dataset from columns (one frame). */
 function data(units: string[], cols: Record<string, number[]>, groups?: string[]): Dataset {
   return {
-    units: units.map((id, i): Dataset['units'][number] => ({ id, groups: groups ? { region: groups[i]! } : {} })),
+    units: units.map((id, i): Dataset['units'][number] => ({
+      id,
+      groups: groups ? { region: groups[i]! } : {},
+    })),
     years: [],
     variables: Object.keys(cols),
     values: new Map(Object.entries(cols).map(([k, v]) => [k, Float64Array.from(v)])),
