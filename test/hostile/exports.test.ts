@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readXlsxRows } from '@govscore/core/io';
+import { readXlsxRows, toCsv, writeXlsx } from '@govscore/core/io';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../packages/core/src/load/csv';
 import { runCli } from './cli';
@@ -112,5 +112,40 @@ describe('CSV and XLSX exports neutralise formulas', () => {
     for (const sheet of [long!, wide!])
       for (const r of sheet.rows)
         for (const c of r.cells) if (typeof c === 'string') expect(c).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});
+
+describe('the writers themselves (table-driven)', () => {
+  const cells: [string | number, string][] = [
+    ['=1+1', "'=1+1"],
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@A1', "'@A1"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', '"\'\r=1"'],
+    ['a=1', 'a=1'],
+    ['', ''],
+    [-1.5, '-1.5'],
+    [-0, '0'],
+    [1e-7, '1e-7'],
+  ];
+  it.each(cells)('toCsv(%j) → %j', (cell, csv) => {
+    expect(toCsv([[cell]])).toBe(`${csv}\r\n`);
+  });
+  it('writeXlsx: text neutralised, numbers numeric (negative too)', () => {
+    const [sheet] = readXlsxRows(writeXlsx([{ name: 's', rows: [cells.map(([c]) => c)] }]));
+    expect(sheet!.rows[0]!.cells).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@A1",
+      "'\t=1",
+      "'\r=1",
+      'a=1',
+      '',
+      -1.5,
+      0,
+      1e-7,
+    ]);
   });
 });

@@ -207,3 +207,24 @@ describe('prototype keys pollute nothing and change no number', () => {
     expect(numbers(rh)).toEqual(numbers(rp));
   });
 });
+
+describe('the site config (site.yaml)', () => {
+  it('prototype keys, alias bombs and deep nesting: problems, never pollution or a hang', async () => {
+    const { parseSiteConfig } = await import('../../sites/report/src/lib/config-yaml');
+    const proto = parseSiteConfig(
+      '__proto__: {polluted: 1}\ntemplates: {__proto__: "x", constructor: "y"}\ngroups: {__proto__: P}\n',
+    );
+    expect(proto.problems.map((p) => p.path)).toEqual(['__proto__']);
+    expect(Object.hasOwn(proto.config.templates!, '__proto__')).toBe(true);
+    expect(Object.hasOwn(proto.config.groups!, '__proto__')).toBe(true);
+    let bomb = 'a0: &a0 [x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 10; i++)
+      bomb += `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
+    const t0 = performance.now();
+    expect(parseSiteConfig(bomb).problems[0]!.message).toMatch(/alias/i);
+    expect(parseSiteConfig(`title: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`).problems.length).toBe(1);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
