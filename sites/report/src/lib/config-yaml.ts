@@ -13,7 +13,13 @@ export function parseSiteConfig(text: string): { config: SiteConfig; problems: C
   try {
     raw = parse(text, { maxAliasCount: 100 });
   } catch (e) {
-    return { config: {}, problems: [{ path: '', message: `YAML syntax error: ${(e as Error).message}` }] };
+    const msg = (e as Error).message;
+    const message = /call stack/i.test(msg)
+      ? 'the config nests lists and mappings too deeply to read'
+      : /alias count/i.test(msg)
+        ? 'aliases expand to too many nodes (an alias bomb?)'
+        : `YAML syntax error: ${msg}`;
+    return { config: {}, problems: [{ path: '', message }] };
   }
   return validateSiteConfig(raw);
 }
