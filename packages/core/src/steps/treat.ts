@@ -2,7 +2,7 @@
  * Outlier treatment of one indicator column: COINr's default rule (`Treat()` with `winsorise`,
  * `check_SkewKurt` and `log_CT`), with skew and kurtosis as Excel's SKEW and KURT.
  */
-import { kurtosis, skew } from '../util/stats';
+import { moments } from '../util/stats';
 
 export interface TreatParams {
   /** none: leave as is; winsorise: COINr's rule; log: the log transform when the column fails the test. */
@@ -129,17 +129,21 @@ function indices(mask: Uint8Array): number[] {
  * @example treat(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100), treatDefaults) // 100 becomes 10
  */
 export function treat(x: Float64Array, p: TreatParams): TreatResult {
-  const skewBefore = skew(x);
-  const kurtBefore = kurtosis(x);
-  const done = (values: Float64Array, applied: TreatResult['applied'], changed: number[]): TreatResult => ({
-    values,
-    applied,
-    changed,
-    skewBefore,
-    kurtBefore,
-    skewAfter: applied === 'none' ? skewBefore : skew(values),
-    kurtAfter: applied === 'none' ? kurtBefore : kurtosis(values),
-  });
+  const before = moments(x);
+  const skewBefore = before.skew;
+  const kurtBefore = before.kurtosis;
+  const done = (values: Float64Array, applied: TreatResult['applied'], changed: number[]): TreatResult => {
+    const after = applied === 'none' ? before : moments(values);
+    return {
+      values,
+      applied,
+      changed,
+      skewBefore,
+      kurtBefore,
+      skewAfter: after.skew,
+      kurtAfter: after.kurtosis,
+    };
+  };
   const copy = () => Float64Array.from(x);
 
   if (p.method === 'none') return done(copy(), 'none', []);
@@ -166,10 +170,12 @@ export function treat(x: Float64Array, p: TreatParams): TreatResult {
   const values = copy();
   const mask = new Uint8Array(x.length);
   let nwin = 0;
+  let now = before;
   while (nwin < p.max_points) {
-    if (!winsoriseStep(values, !(skew(values) < 0), mask)) break;
+    if (!winsoriseStep(values, !(now.skew < 0), mask)) break;
     nwin = indices(mask).length;
-    if (!outside(skew(values), kurtosis(values), p)) return done(values, 'winsorise', indices(mask));
+    now = moments(values);
+    if (!outside(now.skew, now.kurtosis, p)) return done(values, 'winsorise', indices(mask));
   }
   if (p.fallback === 'log') return logged();
   return nwin > 0 ? done(values, 'winsorise', indices(mask)) : done(values, 'none', []);

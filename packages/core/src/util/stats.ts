@@ -91,8 +91,6 @@ export class ExactSum {
   }
 }
 
-const acc = new ExactSum();
-
 /**
  * Arithmetic mean of the non-missing values: Σx / n (the sum exactly rounded, so that the order of
  * the values does not matter).
@@ -100,7 +98,7 @@ const acc = new ExactSum();
  * @example mean([1, 2, NaN, 6]) // 3
  */
 export function mean(x: ArrayLike<number>): number {
-  acc.reset();
+  const acc = new ExactSum();
   let n = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i] as number;
@@ -120,7 +118,7 @@ export function variance(x: ArrayLike<number>): number {
   const m = mean(x);
   const n = count(x);
   if (n < 2) return Number.NaN;
-  acc.reset();
+  const acc = new ExactSum();
   for (let i = 0; i < x.length; i++) {
     const v = x[i] as number;
     if (Number.isNaN(v)) continue;
@@ -161,20 +159,7 @@ export function range(x: ArrayLike<number>): [number, number] {
  * @example skew([1, 2, 3, 10]) // 1.7636…
  */
 export function skew(x: ArrayLike<number>): number {
-  const n = count(x);
-  if (n < 3) return Number.NaN;
-  const [lo, hi] = range(x);
-  if (lo === hi) return Number.NaN;
-  const m = mean(x);
-  const s = sd(x);
-  acc.reset();
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i] as number;
-    if (Number.isNaN(v)) continue;
-    const z = (v - m) / s;
-    acc.add(z * z * z);
-  }
-  return (n / ((n - 1) * (n - 2))) * acc.value();
+  return moments(x).skew;
 }
 
 /**
@@ -184,24 +169,49 @@ export function skew(x: ArrayLike<number>): number {
  * @example kurtosis([1, 2, 3, 10]) // 3.228
  */
 export function kurtosis(x: ArrayLike<number>): number {
+  return moments(x).kurtosis;
+}
+
+/** Count, mean, sample sd, skew (Excel SKEW) and excess kurtosis (Excel KURT) of the non-missing values. */
+export interface Moments {
+  n: number;
+  mean: number;
+  sd: number;
+  skew: number;
+  kurtosis: number;
+}
+
+/**
+ * Skew and kurtosis together, sharing their passes over the data (the outlier treatment needs both,
+ * every step): skew = n/((n − 1)(n − 2)) · Σz³, kurtosis = n(n + 1)/((n − 1)(n − 2)(n − 3)) · Σz⁴ −
+ * 3(n − 1)²/((n − 2)(n − 3)), z = (x − mean)/sd; sums exactly rounded. Skew is NaN below 3 values,
+ * kurtosis below 4, both when all values are equal.
+ * @example moments([1, 2, 3, 10]) // { n: 4, mean: 4, skew: 1.7636…, kurtosis: 3.228… }
+ */
+export function moments(x: ArrayLike<number>): Moments {
   const n = count(x);
-  if (n < 4) return Number.NaN;
-  const [lo, hi] = range(x);
-  if (lo === hi) return Number.NaN;
   const m = mean(x);
   const s = sd(x);
-  acc.reset();
+  const out: Moments = { n, mean: m, sd: s, skew: Number.NaN, kurtosis: Number.NaN };
+  if (n < 3) return out;
+  const [lo, hi] = range(x);
+  if (lo === hi) return out;
+  const s3 = new ExactSum();
+  const s4 = new ExactSum();
   for (let i = 0; i < x.length; i++) {
     const v = x[i] as number;
     if (Number.isNaN(v)) continue;
     const z = (v - m) / s;
     const z2 = z * z;
-    acc.add(z2 * z2);
+    s3.add(z2 * z);
+    s4.add(z2 * z2);
   }
-  return (
-    ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * acc.value() -
-    (3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3))
-  );
+  out.skew = (n / ((n - 1) * (n - 2))) * s3.value();
+  if (n >= 4) {
+    out.kurtosis =
+      ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * s4.value() - (3 * (n - 1) ** 2) / ((n - 2) * (n - 3));
+  }
+  return out;
 }
 
 /** @internal The non-missing values, sorted ascending (a new array). */
