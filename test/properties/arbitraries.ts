@@ -405,18 +405,28 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('dupId' as const), at: fc.nat() }),
 );
 
+/** A deep copy that keeps `Raw` scalars (and own `__proto__` keys) as they are. */
+function copy(v: unknown): unknown {
+  if (v instanceof Raw || v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(copy);
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v))
+    Object.defineProperty(out, k, { value: copy(x), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
 /** Applies mutations to a deep copy of a set (wrong types, deletions, prototype keys, duplicate ids). */
 export function mutate(set: unknown, muts: Mutation[]): unknown {
-  const copy = structuredClone(set) as Record<string, unknown>;
+  const root = copy(set) as Record<string, unknown>;
   for (const m of muts) {
-    const all = paths(copy).filter((p) => p.length > 0);
+    const all = paths(root).filter((p) => p.length > 0);
     if (all.length === 0) break;
     const p = all[m.at % all.length]!;
-    let parent: unknown = copy;
+    let parent: unknown = root;
     for (const seg of p.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[seg];
     const last = p[p.length - 1]!;
     const obj = parent as Record<string | number, unknown>;
-    if (m.op === 'set') obj[last] = m.value;
+    if (m.op === 'set') obj[last] = copy(m.value);
     else if (m.op === 'delete') {
       if (Array.isArray(obj)) obj.splice(last as number, 1);
       else delete obj[last];
@@ -432,19 +442,19 @@ export function mutate(set: unknown, muts: Mutation[]): unknown {
       else obj[last] = m.value;
     } else if (m.op === 'dupId') {
       // copy the id of the node at this path to every other node with an id: duplicates
-      const ids = paths(copy).filter((q) => q[q.length - 1] === 'id');
+      const ids = paths(root).filter((q) => q[q.length - 1] === 'id');
       if (ids.length > 1) {
         const a = ids[m.at % ids.length]!;
         const b = ids[(m.at + 1) % ids.length]!;
-        let pa: unknown = copy;
+        let pa: unknown = root;
         for (const seg of a.slice(0, -1)) pa = (pa as Record<string | number, unknown>)[seg];
-        let pb: unknown = copy;
+        let pb: unknown = root;
         for (const seg of b.slice(0, -1)) pb = (pb as Record<string | number, unknown>)[seg];
         (pb as Record<string, unknown>).id = (pa as Record<string, unknown>).id;
       }
     }
   }
-  return copy;
+  return root;
 }
 
 // ---------------------------------------------------------------------------------------------
