@@ -32,6 +32,22 @@ export function govscore(args: string[]): Promise<{ code: number; stdout: string
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Whether the process that holds a build lock still runs (a lock without a pid yet counts as held). */
+function holderAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return existsSync(lock);
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The folder of site `name` built with `govscore report <args> --out <folder>`, building it when this
  * run has not yet.
@@ -43,11 +59,16 @@ export async function builtSite(name: string, args: string[]): Promise<string> {
   const stamp = join(outRoot, `${name}.done`);
   const lock = join(outRoot, `${name}.lock`);
   const run = String(process.ppid);
+  const deadline = Date.now() + 15 * 60_000;
   for (;;) {
     if (existsSync(stamp) && readFileSync(stamp, 'utf8') === run && existsSync(dir)) return dir;
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
     } catch {
+      // a lock whose holder is gone (a worker killed mid-build) is taken over, never waited on forever
+      if (!holderAlive(lock)) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`gave up waiting for ${lock} (held by a live process)`);
       await sleep(500);
       continue;
     }
