@@ -46,6 +46,25 @@ export function injectA11y(
 }
 
 /**
+ * Makes a rendered chart one image for assistive technology: removes the ARIA roles and labels that
+ * vega and Plot put on inner marks (axe-core reports them: `aria-label` on a `<g>` without a role,
+ * `graphics-symbol` marks without a name). The root gets its role, label, title and description from
+ * `injectA11y`; what the marks show belongs in the data table beside the chart.
+ * @example flattenAria('<svg><g role="graphics-symbol" aria-label="x"/></svg>') // '<svg><g/></svg>'
+ */
+export function flattenAria(svg: string): string {
+  const start = svg.indexOf('<svg');
+  const end = start < 0 ? -1 : svg.indexOf('>', start);
+  if (end < 0) return svg;
+  const inner = svg
+    .slice(end + 1)
+    .replace(/\s(?:aria-label|aria-roledescription|aria-describedby)="[^"]*"/g, '')
+    .replace(/\srole="graphics-[a-z-]+"/g, '')
+    .replace(/\srole="(?:group|img|presentation|none|list|listitem)"/g, '');
+  return svg.slice(0, end + 1) + inner;
+}
+
+/**
  * Renames every `id` in the SVG to `<prefix>-<n>` in order of appearance and rewrites the references
  * (`url(#…)`, `href="#…"`, `xlink:href="#…"`), so that output is the same run after run and two charts
  * on one page never share an id.

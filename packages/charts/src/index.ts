@@ -4,7 +4,7 @@
  * any of them to an SVG string in Node (no browser, no canvas).
  */
 
-export { escapeXml, injectA11y, stabiliseIds } from './a11y';
+export { escapeXml, flattenAria, injectA11y, stabiliseIds } from './a11y';
 export { type CorrelationInput, type CorrelationOptions, correlationHeatmap } from './charts/correlation';
 export { type DistributionOptions, distributionChart } from './charts/distribution';
 export { type FrameworkOptions, frameworkChart, type IcicleCell, icicle } from './charts/framework';

@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
-import { injectA11y, safePrefix, stabiliseIds } from '../a11y';
+import { flattenAria, injectA11y, safePrefix, stabiliseIds } from '../a11y';
 import { fonts } from '../i18n';
 import { textWidth } from '../text';
 import type { Chart, PlotChart, VegaLiteChart } from '../types';
@@ -186,14 +186,15 @@ export function renderPlot(chart: PlotChart): string {
  * Renders a chart to a standalone SVG string.
  * @param chart any chart returned by a builder of this package
  * @param options id prefix (default the chart's name) and a warning sink
- * @returns SVG with `role="img"`, `aria-label`, `<title>`, `<desc>`, stable ids
+ * @returns SVG with `role="img"`, `aria-label`, `<title>`, `<desc>`, stable ids, and no ARIA on inner
+ *   marks (the chart is one image; its data table carries the values)
  * @throws Error when vega or Plot fails on the spec
  * @example const svg = await toSvg(rankingChart(result, { lang: 'en' }));
  */
 export async function toSvg(chart: Chart, options: ToSvgOptions = {}): Promise<string> {
   const raw = chart.kind === 'vega-lite' ? await renderVegaLite(chart, options.onWarning) : renderPlot(chart);
   const prefix = safePrefix(options.idPrefix ?? chart.name);
-  const stable = stabiliseIds(raw, prefix);
+  const stable = stabiliseIds(flattenAria(raw), prefix);
   return injectA11y(stable, {
     title: chart.title,
     description: chart.description,

@@ -45,29 +45,13 @@ export function chartLang(lang: string): Lang {
 }
 
 /**
- * Makes the chart one image for assistive technology: the root `<svg role="img">` keeps its
- * `aria-label`, `<title>` and `<desc>`, and the ARIA roles and labels vega and Plot put on inner marks
- * are removed (axe-core reports them: `aria-label` on a `<g>` without a role, `graphics-symbol`
- * marks without a name). What the marks show is in the data table after every chart.
- */
-export function flattenAria(svg: string): string {
-  const end = svg.indexOf('>');
-  if (end < 0) return svg;
-  const inner = svg
-    .slice(end + 1)
-    .replace(/\s(?:aria-label|aria-roledescription|aria-describedby)="[^"]*"/g, '')
-    .replace(/\srole="graphics-[a-z-]+"/g, '')
-    .replace(/\srole="(?:group|img|presentation|none|list|listitem)"/g, '');
-  return svg.slice(0, end + 1) + inner;
-}
-
-/**
  * Builds and renders a chart; null when it cannot be drawn.
  * @param idPrefix unique per chart on a page (ids inside the SVG start with it)
  */
 export async function svg(make: () => Chart, idPrefix: string): Promise<string | null> {
   try {
-    return flattenAria(await toSvg(make(), { idPrefix }));
+    // toSvg gives one accessible image: ARIA only on the root (inner marks flattened by the charts package)
+    return await toSvg(make(), { idPrefix });
   } catch (e) {
     const msg = `chart '${idPrefix}' not drawn: ${(e as Error).message.split('\n')[0]}`;
     if (!warned.has(msg)) {
