@@ -182,6 +182,17 @@ describe('site config', () => {
     });
   });
 
+  it('reports a narrative template that does not parse when the config is read', () => {
+    const { problems } = validateSiteConfig({
+      templates: {
+        profile: { zh: '{{name}} 第 {{rank}} 名', en: '{{#if rank}}rank {{rank}}' },
+        overview: '{{name',
+      },
+    });
+    expect(problems.map((p) => p.path)).toEqual(['templates.profile.en', 'templates.overview']);
+    expect(problems[0]!.message).toMatch(/^template does not parse: /);
+  });
+
   it('names each mistake with its path and the fix', () => {
     const { problems } = validateSiteConfig({
       colors: {},

@@ -3,6 +3,7 @@
  * templates. Every key is optional; the indicator set supplies the defaults.
  */
 import type { LangText } from '@govscore/core';
+import Handlebars from 'handlebars';
 
 /** Pages a site can have; `pages` in the config picks some (default: all). */
 export const PAGE_KEYS = [
@@ -186,6 +187,24 @@ export function validateSiteConfig(raw: unknown): { config: SiteConfig; problems
     const v = o['templates'];
     if (v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isLangText)) {
       config.templates = v as Record<string, LangText>;
+      // a template that does not parse is reported now, not half-way through the build
+      for (const [key, text] of Object.entries(config.templates)) {
+        const texts: [string, string][] =
+          typeof text === 'string'
+            ? [[`templates.${key}`, text]]
+            : Object.entries(text).map(([l, t]) => [`templates.${key}.${l}`, t]);
+        for (const [path, t] of texts) {
+          try {
+            Handlebars.parse(t);
+          } catch (e) {
+            problems.push({
+              path,
+              message: `template does not parse: ${(e as Error).message.split('\n')[0]}`,
+              hint: 'close every {{#if}}/{{#each}} with {{/if}}/{{/each}} and every {{ with }}',
+            });
+          }
+        }
+      }
     } else
       problems.push({
         path: 'templates',
