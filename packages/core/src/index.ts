@@ -43,7 +43,6 @@ export { nodeLevels, nodesAtLevel } from './analysis/levels';
 export type { Model, Stage } from './analysis/model';
 export { type PcaResult, type PcaWeights, pca, pcaWeights, symmetricEigen } from './analysis/pca';
 export { Prng } from './analysis/prng';
-export { RankScratch } from './analysis/ranks';
 export {
   type SensitivityOptions,
   type SensitivityResult,
@@ -179,6 +178,7 @@ export { impute } from './steps/impute';
 // methods
 export { normalisers } from './steps/normalise';
 export { rankScores, rankWithin } from './steps/rank';
+export { RankScratch } from './steps/rank-scratch';
 // several raters
 export {
   ADJUDICATOR_NAMES,

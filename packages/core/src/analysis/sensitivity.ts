@@ -18,11 +18,11 @@ import { GovscoreError, type Problem, problem } from '../errors';
 import type { Plan } from '../plan/compile';
 import { runPlan } from '../plan/run';
 import type { Assumption, OutputStatistic } from '../schema/analysis';
+import { RankScratch } from '../steps/rank-scratch';
 import { quantileSorted } from '../util/stats';
 import { compileAssumptions } from './assumptions';
 import { nodeIndex } from './model';
 import { Prng } from './prng';
-import { RankScratch } from './ranks';
 import { checkInt, layout, rankRule, replicate } from './uncertainty';
 
 /**

@@ -15,10 +15,10 @@ import type { Plan, PlanSettings } from '../plan/compile';
 import { createWorkspace, type RunOutput, type RunWorkspace, runPlan } from '../plan/run';
 import type { Assumption } from '../schema/analysis';
 import { rankScores, type Ties } from '../steps/rank';
+import { RankScratch } from '../steps/rank-scratch';
 import { type CompiledAssumption, compileAssumptions, type WorkState } from './assumptions';
 import { nodeIndex } from './model';
 import { Prng } from './prng';
-import { RankScratch } from './ranks';
 
 /** @internal A copy of settings a replication can write into. */
 export function copySettings(s: PlanSettings): PlanSettings {

@@ -9,7 +9,8 @@ import type { Plan } from '../plan/compile';
 import type { RunOutput } from '../plan/run';
 import { indicatorOf } from '../plan/tree';
 import type { IndicatorSet, LangText, TierSpec } from '../schema/indicator-set';
-import { rankScores, rankWithin } from '../steps/rank';
+import { rankWithin } from '../steps/rank';
+import { RankScratch } from '../steps/rank-scratch';
 import { assignTiers } from '../steps/tier';
 import { canonicalJson } from '../util/canonical';
 import { sha256Hex } from '../util/sha256';
@@ -142,11 +143,12 @@ function rankAll(plan: Plan, run: RunOutput, values: Record<string, NodeValues>)
     });
   }
   const out = new Float64Array(n);
+  const scratch = new RankScratch(n);
   const ranks: Float64Array[] = [];
   for (const node of plan.tree.nodes) {
     const v = values[node.id]!;
     const r = new Float64Array(n);
-    rankScores(run.score[node.index]!, r, ties, rank.round);
+    scratch.rank(run.score[node.index]!, r, ties, rank.round); // as rankScores, radix-sorted
     ranks[node.index] = r;
     v.rank = toJsonArray(r);
     if (groupIndex) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../src/analysis/prng';
-import { RankScratch } from '../../src/analysis/ranks';
+import { RankScratch } from '../../src/steps/rank-scratch';
 import { rankScores } from '../../src/steps/rank';
 
 const N = Number.NaN;

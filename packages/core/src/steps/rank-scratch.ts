@@ -7,8 +7,9 @@
  * the unit indices alongside; then the same walk. `test/analysis/ranks.test.ts` checks
  * that both equal `rankScores` on random data with ties, missing values and rounding.
  */
-import type { Ties } from '../steps/rank';
+
 import { roundHalfAway } from '../util/stats';
+import type { Ties } from './rank';
 
 /** Columns up to this length use the insertion sort. */
 const SHORT = 128;
