@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../src/analysis/prng';
-import { RankScratch } from '../../src/steps/rank-scratch';
 import { rankScores } from '../../src/steps/rank';
+import { RankScratch } from '../../src/steps/rank-scratch';
 
 const N = Number.NaN;
 
