@@ -13,6 +13,7 @@ import {
   problem,
 } from '@govscore/core';
 import { type ReadDatasetOptions, readDataset } from '@govscore/core/io';
+import { hasErrors } from './output';
 
 /** Default largest data file read: 256 MiB (`--max-bytes` changes it for one run). */
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
@@ -71,6 +72,23 @@ export function loadSet(path: string): { set: IndicatorSet; problems: Problem[] 
 }
 
 /**
+ * Reads a data file and checks it against the set: the reading problems, then the fit to the set
+ * (checkDataset's problems carry the data file's name). Never throws for bad data.
+ * @param onCheck called between reading and checking (progress)
+ * @throws GovscoreError E200/E209 when the file itself cannot be read
+ */
+export async function readAndCheckData(
+  set: IndicatorSet,
+  dataPath: string,
+  onCheck?: () => void,
+): Promise<{ dataset: Dataset; problems: Problem[] }> {
+  const d = await readData(dataPath, { set });
+  onCheck?.();
+  const checked = checkDataset(set, d.dataset).map((p) => ({ ...p, file: p.file ?? dataPath }));
+  return { dataset: d.dataset, problems: [...d.problems, ...checked] };
+}
+
+/**
  * Loads a set and a dataset and checks one against the other.
  * @throws GovscoreError with every error of both files
  */
@@ -79,13 +97,9 @@ export async function loadInputs(
   dataPath: string,
 ): Promise<{ set: IndicatorSet; data: Dataset; warnings: Problem[] }> {
   const s = loadSet(setPath);
-  if (s.problems.some((p) => p.severity === 'error')) throw new GovscoreError(s.problems);
-  const d = await readData(dataPath, { set: s.set });
-  const problems = [
-    ...s.problems,
-    ...d.problems,
-    ...checkDataset(s.set, d.dataset).map((p) => ({ ...p, file: p.file ?? dataPath })),
-  ];
-  if (problems.some((p) => p.severity === 'error')) throw new GovscoreError(problems);
+  if (hasErrors(s.problems)) throw new GovscoreError(s.problems);
+  const d = await readAndCheckData(s.set, dataPath);
+  const problems = [...s.problems, ...d.problems];
+  if (hasErrors(problems)) throw new GovscoreError(problems);
   return { set: s.set, data: d.dataset, warnings: problems };
 }

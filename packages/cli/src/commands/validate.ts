@@ -1,6 +1,6 @@
-import { checkDataset, GovscoreError, type Problem, raterAgreement, ratingWarnings } from '@govscore/core';
+import { GovscoreError, type Problem, raterAgreement, ratingWarnings } from '@govscore/core';
 import { parse, UsageError } from '../args';
-import { loadSet, readData } from '../inputs';
+import { loadSet, readAndCheckData } from '../inputs';
 import { EXIT, hasErrors, type Io, printProblems } from '../output';
 import { progress } from '../progress';
 import type { Command } from './index';
@@ -40,10 +40,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (values.data && !hasErrors(s.problems)) {
     try {
       p.step(`reading ${values.data}`);
-      const d = await readData(values.data, { set: s.set });
+      const d = await readAndCheckData(s.set, values.data, () => p.step('checking the data against the set'));
       problems.push(...d.problems);
-      p.step('checking the data against the set');
-      problems.push(...checkDataset(s.set, d.dataset).map((x) => ({ ...x, file: x.file ?? values.data })));
       // several raters: values left missing for adjudication, too few raters
       const ratings = d.dataset.ratings;
       if (ratings?.length) {

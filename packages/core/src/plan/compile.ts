@@ -297,6 +297,11 @@ function scoreChecklist(
   return out;
 }
 
+/** @internal The indicator's transform as a function, or null for none. */
+function transformOf(ind: IndicatorNode): ((x: number) => number) | null {
+  return ind.transform === 'log' ? Math.log : ind.transform === 'log10' ? Math.log10 : null;
+}
+
 /**
  * Imputes and transforms one indicator of the assessed frame from the plan's denominated columns: what
  * `compile` does for every indicator, exposed so that a robustness analysis can try other imputations.
@@ -328,8 +333,8 @@ export function prepareIndicator(
     values = r.values;
     imp = r.imputed;
   }
-  if (ind.transform === 'log' || ind.transform === 'log10') {
-    const f = ind.transform === 'log' ? Math.log : Math.log10;
+  const f = transformOf(ind);
+  if (f) {
     for (let j = 0; j < n; j++) {
       const v = values[j] as number;
       if (Number.isNaN(v)) continue;
@@ -535,13 +540,9 @@ export function compile(set: IndicatorSet, input: Dataset, options: AssessOption
     imputed[idx] = imp;
     const inf: NormaliseInfo = { direction: ind.direction === 'lower' ? -1 : 1 };
     if (ind.goalposts) {
-      inf.goalposts =
-        ind.transform === 'log' || ind.transform === 'log10'
-          ? {
-              low: (ind.transform === 'log' ? Math.log : Math.log10)(ind.goalposts.low),
-              high: (ind.transform === 'log' ? Math.log : Math.log10)(ind.goalposts.high),
-            }
-          : ind.goalposts;
+      // goalposts are in raw units: transform them as the values are
+      const f = transformOf(ind);
+      inf.goalposts = f ? { low: f(ind.goalposts.low), high: f(ind.goalposts.high) } : ind.goalposts;
     }
     if (ind.target !== undefined) inf.target = ind.target;
     info[idx] = inf;
