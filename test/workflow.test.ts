@@ -198,7 +198,8 @@ describe('the evaluator workflow', () => {
     const ok = await run('validate', join(dir, 'indicator-set.yaml'), '--data', join(dir, 'data.xlsx'));
     expect(ok.code, ok.err).toBe(0);
     expect(ok.err).toContain(': valid');
-    expect(ok.err).toMatch(/govscore validate: \[3\/3\] checking the data/); // progress lines (not a terminal)
+    expect(ok.err).toMatch(/govscore validate: \[3\/4\] checking the data/); // progress lines (not a terminal)
+    expect(ok.err).toMatch(/govscore validate: \[4\/4\] scoring the data as assess would/);
   });
 
   it('assess writes the Result with the evidence and the rater agreement', async () => {

@@ -293,4 +293,25 @@ describe('COINr ASEM example', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('percentile ranks (n_prank + a_amean): real ties tie — AUT, DNK and POL share 11th on Political (issue 12, item 10)', () => {
+    // AUT's children are 40/50, 36/50, 30/50 and DNK's 26/50, 41/50, 39/50: both means are 106/150. Summed
+    // in floating point, AUT's Political was 0.7066666666666666 and DNK's and POL's …667, so AUT ranked 13.
+    const text = read('indicators/coinr-asem.yaml').replace(
+      'normalise: { method: minmax, params: { min: 0, max: 100 } }',
+      'normalise: { method: prank }',
+    );
+    expect(text).toContain('normalise: { method: prank }');
+    const set = loadIndicatorSet(text, 'coinr-asem-prank.yaml');
+    const r = assess(set, parseDatasetCsv(dataText, { set }).dataset);
+    const at = (id: string) => r.units.findIndex((u) => u.id === id);
+    const political = (id: string) => [r.values.Political!.score[at(id)], r.values.Political!.rank[at(id)]];
+    expect(political('AUT')).toEqual([106 / 150, 11]);
+    expect(political('DNK')).toEqual([106 / 150, 11]);
+    expect(political('POL')).toEqual([106 / 150, 11]);
+    // the children: percentile ranks are the doubles nearest the fractions (41/50 is 0.82, not 0.8200000000000001)
+    expect(['Embs', 'IGOs', 'UNVote'].map((c) => r.values[c]!.score[at('DNK')])).toEqual([0.52, 0.82, 0.78]);
+    // ROU and RUS, which COINr splits through R's extended-precision sum, tie too (84/150)
+    expect(political('ROU')).toEqual(political('RUS'));
+  });
 });

@@ -4,6 +4,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import {
+  type AssessOptions,
+  assess,
   checkDataset,
   type Dataset,
   GovscoreError,
@@ -11,6 +13,7 @@ import {
   type Problem,
   parseIndicatorSet,
   problem,
+  type Result,
 } from '@govscore/core';
 import { type ReadDatasetOptions, readDataset } from '@govscore/core/io';
 import { hasErrors } from './output';
@@ -102,4 +105,67 @@ export async function loadInputs(
   const problems = [...s.problems, ...d.problems];
   if (hasErrors(problems)) throw new GovscoreError(problems);
   return { set: s.set, data: d.dataset, warnings: problems };
+}
+
+/** What `examine` found: every problem, and what could be made before the first error. */
+export interface Examined {
+  set?: IndicatorSet;
+  data?: Dataset;
+  /** The Result, when the inputs have no error and the assessment ran. */
+  result?: Result;
+  /**
+   * Every problem in the order found: the set's, the data's (reading, then the fit to the set), then the
+   * assessment's warnings (or the errors that stopped it). With a Result, this is `result.warnings`.
+   */
+  problems: Problem[];
+}
+
+/**
+ * The one path from files to a Result, shared by `validate --data` and `assess` so that both report
+ * the same problems: read and check the set; read the data and check it against the set; then assess
+ * (the engine's warnings — missing values, truncated values, imputations — are problems too). Stops
+ * at the first stage with an error, keeping that stage's problems. Never throws for bad input.
+ * @param onStep called before reading the data, before checking it and before assessing (progress)
+ * @throws only for internal errors (not a GovscoreError)
+ */
+export async function examine(
+  setPath: string,
+  dataPath: string,
+  options: AssessOptions = {},
+  onStep?: (what: 'data' | 'check' | 'assess') => void,
+): Promise<Examined> {
+  const problems: Problem[] = [];
+  const caught = (e: unknown) => {
+    if (!(e instanceof GovscoreError)) throw e;
+    problems.push(...e.problems);
+  };
+  let s: { set: IndicatorSet; problems: Problem[] };
+  try {
+    s = loadSet(setPath);
+  } catch (e) {
+    caught(e);
+    return { problems };
+  }
+  problems.push(...s.problems);
+  if (hasErrors(problems)) return { problems };
+  let data: Dataset;
+  try {
+    onStep?.('data');
+    const d = await readAndCheckData(s.set, dataPath, () => onStep?.('check'));
+    problems.push(...d.problems);
+    data = d.dataset;
+  } catch (e) {
+    caught(e);
+    return { set: s.set, problems };
+  }
+  if (hasErrors(problems)) return { set: s.set, data, problems };
+  try {
+    onStep?.('assess');
+    // the Result keeps the inputs' warnings first, then its own: its list is the whole list
+    const result = assess(s.set, data, { ...options, warnings: problems });
+    return { set: s.set, data, result, problems: [...result.warnings] };
+  } catch (e) {
+    caught(e);
+    return { set: s.set, data, problems };
+  }
 }

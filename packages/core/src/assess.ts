@@ -1,12 +1,13 @@
 /**
  * `assess`: score every unit of a dataset against an indicator set.
  */
-import { type Problem, problem } from './errors';
+import { GovscoreError, type Problem, problem } from './errors';
 import type { Dataset } from './load/dataset-types';
 import { type AssessOptions, compile } from './plan/compile';
 import { runPlan } from './plan/run';
 import { computeWeights } from './plan/tree';
 import { buildResult } from './result/build';
+import { missingWarnings } from './result/missing';
 import type { Result } from './result/types';
 import type { IndicatorSet } from './schema/indicator-set';
 import { raterAgreement, ratingWarnings } from './steps/raters';
@@ -18,8 +19,12 @@ import { raterAgreement, ratingWarnings } from './steps/raters';
  *
  * @param set a validated indicator set (`loadIndicatorSet`)
  * @param data a dataset (`parseDatasetCsv`, `readDataset`)
- * @param options `year` to assess (default: the latest in the data), `timestamp` to record
- * @returns the Result; warnings (imputed values, treated outliers, nodes below coverage) are in `result.warnings`
+ * @param options `year` to assess (default: the latest in the data), `timestamp` to record, `warnings`
+ *   of reading the inputs to record first
+ * @returns the Result; warnings (imputed values, treated outliers, nodes below coverage, every value
+ *   missing after imputation with what happened to its parent) are in `result.warnings`; each
+ *   aggregate's coverage per unit (children with a value, their share of the weight) is in
+ *   `result.values[node].coverage`
  * @throws GovscoreError with every problem found (codes in `errors.ts`): e.g. E302 for a zero under a
  *   geometric mean, naming the unit
  * @example
@@ -30,8 +35,12 @@ import { raterAgreement, ratingWarnings } from './steps/raters';
  */
 export function assess(set: IndicatorSet, data: Dataset, options: AssessOptions = {}): Result {
   const plan = compile(set, data, options);
-  const warnings: Problem[] = [...plan.warnings];
+  const given = options.warnings ?? [];
+  if (given.some((p) => p.severity === 'error'))
+    throw new GovscoreError(given.filter((p) => p.severity === 'error'));
+  const warnings: Problem[] = [...given, ...plan.warnings];
   const run = runPlan(plan, plan.settings, { warn: (p) => warnings.push(p) });
+  warnings.push(...missingWarnings(plan, run));
   const nNodes = plan.tree.nodes.length;
   const local = new Float64Array(nNodes);
   const effective = new Float64Array(nNodes);

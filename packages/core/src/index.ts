@@ -118,6 +118,7 @@ export {
 } from './plan/compile';
 export {
   createWorkspace,
+  type NodeCoverage,
   type RunOptions,
   type RunOutput,
   type RunWorkspace,
@@ -131,6 +132,7 @@ export { type Cell, langText, longTable, nodesTable, type Table, wideTable } fro
 // result
 export {
   type MethodUsed,
+  type NodeCoverageValues,
   type NodeValues,
   type Provenance,
   RESULT_VERSION,

@@ -1,8 +1,8 @@
 import {
   agreementTable,
-  assess as assessCore,
   disagreementsTable,
   evidenceTable,
+  GovscoreError,
   langText,
   longTable,
   nodesTable,
@@ -13,7 +13,7 @@ import { toCsv, writeXlsx } from '@govscore/core/io';
 import { agreementLines, agreementSummary } from '../agreement';
 import { intOption, parse, UsageError } from '../args';
 import { writeFileAtomic } from '../fs';
-import { loadInputs } from '../inputs';
+import { examine } from '../inputs';
 import { EXIT, type Io, printable, printProblems } from '../output';
 import { progress } from '../progress';
 import type { Command } from './index';
@@ -70,12 +70,15 @@ async function run(argv: string[], io: Io): Promise<number> {
   ).length;
   const p = progress(io, { command: 'assess', total: 2 + nOut, quiet: values.quiet, json: values.json });
   p.step(`reading ${setPath} and ${values.data}`);
-  const { set, data, warnings } = await loadInputs(setPath, values.data).catch((e) => {
-    p.done();
-    throw e;
+  // the same path as validate --data: the same problems, in the same order
+  const ex = await examine(setPath, values.data, year !== undefined ? { year } : {}, (what) => {
+    if (what === 'assess') p.step('assessing');
   });
-  p.step(`assessing ${data.units.length} units`);
-  const result = assessCore(set, data, year !== undefined ? { year } : {});
+  const result = ex.result;
+  if (!result) {
+    p.done();
+    throw new GovscoreError(ex.problems);
+  }
   const written: string[] = [];
   const writing = (f: string) => p.step(`writing ${f}`);
   if (values.out) {
@@ -114,7 +117,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     written.push(values.disagreements);
   }
   p.done();
-  const all = [...warnings, ...result.warnings];
+  const all = result.warnings;
   const root = result.set.nodes[0]!.id;
   if (values.json) {
     io.out(

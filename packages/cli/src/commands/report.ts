@@ -91,10 +91,13 @@ export interface YearRun {
 }
 
 /** Assesses every year of every data file; one Result per year, oldest first. */
-export function assessYears(set: IndicatorSet, datasets: { file: string; data: Dataset }[]): YearRun[] {
+export function assessYears(
+  set: IndicatorSet,
+  datasets: { file: string; data: Dataset; warnings?: readonly Problem[] }[],
+): YearRun[] {
   const byYear = new Map<string, YearRun>();
   const problems: Problem[] = [];
-  for (const { file, data } of datasets) {
+  for (const { file, data, warnings } of datasets) {
     const years: (number | undefined)[] = data.years.length ? data.years : [undefined];
     for (const year of years) {
       const key = year === undefined ? 'none' : String(year);
@@ -112,7 +115,9 @@ export function assessYears(set: IndicatorSet, datasets: { file: string; data: D
         );
         continue;
       }
-      byYear.set(key, { file, data, result: assessCore(set, data, year !== undefined ? { year } : {}) });
+      // the file's warnings (read as GB18030, a column ignored...) go into each of its years' Results
+      const options = { ...(year !== undefined ? { year } : {}), ...(warnings ? { warnings } : {}) };
+      byYear.set(key, { file, data, result: assessCore(set, data, options) });
     }
   }
   if (byYear.has('none') && byYear.size > 1)
@@ -250,12 +255,11 @@ async function run(argv: string[], io: Io): Promise<number> {
   // assess every year
   const warnings: Problem[] = [];
   let set: IndicatorSet | undefined;
-  const datasets: { file: string; data: Dataset }[] = [];
+  const datasets: { file: string; data: Dataset; warnings: Problem[] }[] = [];
   for (const file of values.data) {
     const loaded = await loadInputs(setPath, file);
     set = loaded.set;
-    warnings.push(...loaded.warnings);
-    datasets.push({ file, data: loaded.data });
+    datasets.push({ file, data: loaded.data, warnings: loaded.warnings });
   }
   const spec = values['no-analysis'] ? undefined : analysisSpec(values);
   const years = assessYears(set!, datasets);

@@ -29,6 +29,12 @@ export interface AssessOptions {
   year?: number;
   /** An ISO time to record in the provenance; omitted by default so that runs are byte-identical. */
   timestamp?: string;
+  /**
+   * Warnings found while reading the inputs (the loaders' and `checkDataset`'s: a column ignored, a file
+   * read as GB18030, a date-formatted cell...), recorded first in the Result's warnings so that the
+   * Result shows everything that happened to the data. Errors are not accepted here.
+   */
+  warnings?: readonly Problem[];
 }
 
 /** A method resolved to its kernel, with every parameter filled in. */

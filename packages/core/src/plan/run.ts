@@ -5,6 +5,7 @@
 import { fail, type Problem, problem } from '../errors';
 import { type TreatParams, treat } from '../steps/treat';
 import type { KernelContext } from '../steps/types';
+import { ExactSum } from '../util/stats';
 import type { Plan, PlanSettings } from './compile';
 
 /** What one treatment did to one indicator. */
@@ -24,6 +25,23 @@ export interface RunOutput {
   score: Float64Array[];
   /** Indicators with a treatment: what it did. */
   treatments: (TreatOutcome | null)[];
+  /**
+   * Aggregates, by node index (null for indicators, and in runs with a workspace or `quiet`): what the
+   * aggregation skipped for each unit — see `NodeCoverage`.
+   */
+  coverage: (NodeCoverage | null)[];
+}
+
+/**
+ * The coverage of one aggregate for every unit: how many of its children have a value (the others were
+ * skipped and the weights renormalised over these), and their share of the node's weight (weights as
+ * written, summed exactly: 2 of 3 equal children give exactly 2/3). A left-out child counts as missing.
+ */
+export interface NodeCoverage {
+  /** Children with a value, per unit. */
+  present: Uint32Array;
+  /** Share of the children's weight (as written) carried by those, per unit: 0 to 1. */
+  weight: Float64Array;
 }
 
 /** Options of one run. */
@@ -100,6 +118,7 @@ export function createWorkspace(plan: Plan): RunWorkspace {
       treated: new Array(nNodes).fill(null),
       score: new Array(nNodes),
       treatments: new Array(nNodes).fill(null),
+      coverage: new Array(nNodes).fill(null),
     },
   };
   for (const idx of plan.tree.indicators) ws.memo[idx] = new WeakMap();
@@ -205,6 +224,66 @@ function guardAggregate(
 }
 
 /**
+ * @internal Applies a node's coverage threshold: a unit whose share of children with a value (by count)
+ * is below `cov` gets no score. Returns the units left out (ids), or null when none or `quiet`.
+ */
+function applyThreshold(
+  out: Float64Array,
+  cols: readonly Float64Array[],
+  cov: number,
+  unitIds: readonly string[],
+  quiet: boolean,
+): string[] | null {
+  let below: string[] | null = null;
+  const k = cols.length;
+  for (let i = 0; i < out.length; i++) {
+    let present = 0;
+    for (const col of cols) if (!Number.isNaN(col[i] as number)) present++;
+    if (present / k < cov && !Number.isNaN(out[i] as number)) {
+      out[i] = Number.NaN;
+      if (!quiet) (below ??= []).push(unitIds[i]!);
+    }
+  }
+  return below;
+}
+
+/** @internal W300 for the units an aggregate's coverage threshold left without a score. */
+function belowThreshold(node: string, cov: number, below: readonly string[]): Problem {
+  return problem(
+    'W300',
+    `'${node}' not computed for ${below.join(', ')}: fewer than ${cov * 100}% of its children have data`,
+    { node },
+    'add data or lower the coverage threshold',
+  );
+}
+
+/** @internal Coverage of one aggregate: children with a value and their share of the weight written. */
+function nodeCoverage(
+  cols: readonly Float64Array[],
+  weights: readonly number[],
+  acc: ExactSum,
+): NodeCoverage {
+  const n = cols[0]?.length ?? 0;
+  const present = new Uint32Array(n);
+  const weight = new Float64Array(n);
+  acc.reset();
+  for (const w of weights) acc.add(w);
+  const total = acc.value();
+  for (let i = 0; i < n; i++) {
+    acc.reset();
+    let k = 0;
+    for (let j = 0; j < cols.length; j++) {
+      if (Number.isNaN((cols[j] as Float64Array)[i] as number)) continue;
+      k++;
+      acc.add(weights[j] as number);
+    }
+    present[i] = k;
+    weight[i] = total > 0 ? acc.value() / total : 0;
+  }
+  return { present, weight };
+}
+
+/**
  * Runs the plan with the given settings (default: the YAML's).
  *
  * Per indicator: treat (COINr's winsorisation rule, if set), then normalise. Per aggregate, in
@@ -231,6 +310,8 @@ export function runPlan(
   const warn = options.warn ?? (() => {});
   const treated: (Float64Array | null)[] = new Array(nNodes).fill(null);
   const treatments: (TreatOutcome | null)[] = new Array(nNodes).fill(null);
+  const coverage: (NodeCoverage | null)[] = new Array(nNodes).fill(null);
+  const acc = new ExactSum();
   const score: Float64Array[] = new Array(nNodes);
   const ctx: KernelContext = { node: '', units: unitIds, warn };
   let missing: Float64Array | undefined;
@@ -287,27 +368,16 @@ export function runPlan(
     const am = settings.aggregate[idx]!;
     am.method.run(cols, w, out, am.params, ctx);
     guardAggregate(node.id, cols, w, out, unitIds);
+    if (!options.quiet)
+      coverage[idx] = nodeCoverage(
+        cols,
+        kids.map((c) => (settings.active[c] === 1 ? (settings.weight[c] as number) : 0)),
+        acc,
+      );
     const cov = settings.coverage[idx] as number;
     if (cov > 0) {
-      const below: string[] = [];
-      for (let i = 0; i < n; i++) {
-        let present = 0;
-        for (const col of cols) if (!Number.isNaN(col[i] as number)) present++;
-        if (present / kids.length < cov && !Number.isNaN(out[i] as number)) {
-          out[i] = Number.NaN;
-          below.push(unitIds[i]!);
-        }
-      }
-      if (below.length && !options.quiet) {
-        warn(
-          problem(
-            'W300',
-            `'${node.id}' not computed for ${below.join(', ')}: fewer than ${cov * 100}% of its children have data`,
-            { node: node.id },
-            'add data or lower the coverage threshold',
-          ),
-        );
-      }
+      const below = applyThreshold(out, cols, cov, unitIds, options.quiet === true);
+      if (below) warn(belowThreshold(node.id, cov, below));
     }
     const rs = settings.rescale[idx];
     if (rs) {
@@ -317,7 +387,7 @@ export function runPlan(
       score[idx] = r;
     } else score[idx] = out;
   }
-  return { treated, score, treatments };
+  return { treated, score, treatments, coverage };
 }
 
 /** @internal `runPlan` with a workspace: same results, no allocation once the caches are warm. */
@@ -391,25 +461,8 @@ function runInto(plan: Plan, settings: PlanSettings, options: RunOptions, ws: Ru
     guardAggregate(node.id, cols, w, out, unitIds);
     const cov = settings.coverage[idx] as number;
     if (cov > 0) {
-      let below: string[] | null = null;
-      for (let i = 0; i < n; i++) {
-        let present = 0;
-        for (const col of cols) if (!Number.isNaN(col[i] as number)) present++;
-        if (present / kids.length < cov && !Number.isNaN(out[i] as number)) {
-          out[i] = Number.NaN;
-          if (!options.quiet) (below ??= []).push(unitIds[i]!);
-        }
-      }
-      if (below) {
-        warn(
-          problem(
-            'W300',
-            `'${node.id}' not computed for ${below.join(', ')}: fewer than ${cov * 100}% of its children have data`,
-            { node: node.id },
-            'add data or lower the coverage threshold',
-          ),
-        );
-      }
+      const below = applyThreshold(out, cols, cov, unitIds, options.quiet === true);
+      if (below) warn(belowThreshold(node.id, cov, below));
     }
     const rs = settings.rescale[idx];
     if (rs) {

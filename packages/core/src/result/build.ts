@@ -241,7 +241,16 @@ export function buildResult(
         rank: v.rank,
       };
       values[node.id] = ordered;
-    } else values[node.id] = v;
+    } else {
+      const cov = run.coverage[node.index];
+      if (cov)
+        v.coverage = {
+          total: node.children.length,
+          present: Array.from(cov.present),
+          weight: Array.from(cov.weight),
+        };
+      values[node.id] = v;
+    }
   }
   const ranks = rankAll(plan, run, values);
   const m = set.methodology ?? {};

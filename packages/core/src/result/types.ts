@@ -69,6 +69,24 @@ export interface NodeValues {
   rank: (number | null)[];
   /** Rank within the unit's group when `rank.within` is set. */
   group_rank?: (number | null)[];
+  /**
+   * Aggregates: what the aggregation skipped, per unit (aligned with `Result.units`). `present[i]` of
+   * the node's `total` children have a value for unit i — the others were skipped and the weights
+   * renormalised over these — and they carry `weight[i]` (0 to 1) of the children's weight as written.
+   * A unit below the node's `coverage` threshold (`ResolvedNode.coverage`, a share of `total`) has no
+   * score; every such case, and every value missing after imputation, is a warning (W313, W314).
+   */
+  coverage?: NodeCoverageValues;
+}
+
+/** Coverage of an aggregate for every unit; see `NodeValues.coverage`. */
+export interface NodeCoverageValues {
+  /** Number of children. */
+  total: number;
+  /** Children with a value, per unit. */
+  present: number[];
+  /** Share (0–1) of the children's weight that those carry, per unit. */
+  weight: number[];
 }
 
 /** One outlier treatment applied to an indicator. */

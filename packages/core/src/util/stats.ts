@@ -22,6 +22,9 @@ export function count(x: ArrayLike<number>): number {
  * whatever the order of the values. Used for every statistic across units, so that reordering the
  * units of a dataset cannot change a score in its last digit (and with it a rank).
  */
+/** @internal Veltkamp's splitting constant 2^27 + 1 (a double into two 26-bit halves). */
+const SPLIT = 134217729;
+
 export class ExactSum {
   private readonly p = new Float64Array(64);
   private n = 0;
@@ -64,6 +67,28 @@ export class ExactSum {
     }
     p[i] = x;
     this.n = i + 1;
+  }
+
+  /**
+   * Adds the exact product a·b: the rounded product and its rounding error (Dekker's TwoProduct with
+   * Veltkamp's split), so that a weighted sum Σ wⱼxⱼ is exact before its one rounding. Exact for
+   * |a|, |b| below about 1e290 whose product neither overflows nor underflows.
+   */
+  addProduct(a: number, b: number): void {
+    const p = a * b;
+    if (p - p !== 0) {
+      this.special += p;
+      return;
+    }
+    this.add(p);
+    let c = SPLIT * a;
+    const ah = c - (c - a);
+    const al = a - ah;
+    c = SPLIT * b;
+    const bh = c - (c - b);
+    const bl = b - bh;
+    const e = ah * bh - p + ah * bl + al * bh + al * bl;
+    if (e !== 0) this.add(e);
   }
 
   /** The exact sum, rounded to the nearest double (ties to even). */

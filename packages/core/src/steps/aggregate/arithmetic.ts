@@ -1,3 +1,4 @@
+import { ExactSum } from '../../util/stats';
 import type { AggregateMethod } from '../types';
 import { ParamReader } from './shared';
 
@@ -6,7 +7,10 @@ export type ArithmeticParams = Record<string, never>;
 /**
  * Weighted arithmetic mean, COINr `a_amean`: y = Σ wⱼxⱼ / Σ wⱼ over the children present (not NaN, weight
  * above 0), i.e. missing children are skipped and the weights renormalised over the others.
- * A unit with no child present gets NaN.
+ * A unit with no child present gets NaN. Both sums are exact before one rounding each (`ExactSum`: every
+ * product wⱼxⱼ with its rounding error), so the score does not depend on the order of the children and
+ * children whose values sum to the same real number give the same double (COINr sums in floating
+ * point: equal means can differ in the 16th digit and split a tie; see docs/methods.md).
  * @example children [1, 2, 3], weights [0.25, 0.25, 0.5]: 2.25; [1, NaN, 3] with the same weights: 7/3
  */
 export const arithmetic: AggregateMethod<ArithmeticParams> = {
@@ -18,17 +22,21 @@ export const arithmetic: AggregateMethod<ArithmeticParams> = {
   },
   run(cols, weights, out) {
     const m = cols.length;
+    const s = new ExactSum();
+    const ws = new ExactSum();
     for (let i = 0; i < out.length; i++) {
-      let s = 0;
-      let ws = 0;
+      s.reset();
+      ws.reset();
+      let any = false;
       for (let j = 0; j < m; j++) {
         const v = (cols[j] as Float64Array)[i] as number;
         const w = weights[j] as number;
         if (Number.isNaN(v) || !(w > 0)) continue;
-        s += w * v;
-        ws += w;
+        s.addProduct(w, v);
+        ws.add(w);
+        any = true;
       }
-      out[i] = ws > 0 ? s / ws : Number.NaN;
+      out[i] = any ? s.value() / ws.value() : Number.NaN;
     }
   },
 };

@@ -1,3 +1,4 @@
+import { ExactSum } from '../../util/stats';
 import type { AggregateMethod } from '../types';
 import { arithmetic } from './arithmetic';
 import { geometric } from './geometric';
@@ -27,9 +28,12 @@ export const generalised: AggregateMethod<GeneralisedParams> = {
     if (p === 1) return arithmetic.run(cols, weights, out, {}, ctx);
     if (p === 0) return geometric.run(cols, weights, out, {}, ctx);
     const m = cols.length;
+    const s = new ExactSum();
+    const ws = new ExactSum();
     for (let i = 0; i < out.length; i++) {
-      let s = 0;
-      let ws = 0;
+      s.reset();
+      ws.reset();
+      let any = false;
       for (let j = 0; j < m; j++) {
         const v = (cols[j] as Float64Array)[i] as number;
         const w = weights[j] as number;
@@ -37,10 +41,11 @@ export const generalised: AggregateMethod<GeneralisedParams> = {
         if (p < 0 ? v <= 0 : v < 0) {
           failValue(ctx, `generalised mean with p = ${p}`, i, j, v, p < 0 ? 'above 0' : '≥ 0');
         }
-        s += w * v ** p;
-        ws += w;
+        s.addProduct(w, v ** p);
+        ws.add(w);
+        any = true;
       }
-      out[i] = ws > 0 ? (s / ws) ** (1 / p) : Number.NaN;
+      out[i] = any ? (s.value() / ws.value()) ** (1 / p) : Number.NaN;
     }
   },
 };

@@ -1,3 +1,4 @@
+import { ExactSum } from '../../util/stats';
 import type { AggregateMethod } from '../types';
 import { failValue, ParamReader } from './shared';
 
@@ -5,7 +6,8 @@ export type GeometricParams = Record<string, never>;
 
 /**
  * Weighted geometric mean, COINr `a_gmean`: y = exp(Σ wⱼ ln xⱼ / Σ wⱼ) = Π xⱼ^(wⱼ/Σw) over the children
- * present (missing children skipped, weights renormalised). A unit with no child present gets NaN.
+ * present (missing children skipped, weights renormalised). A unit with no child present gets NaN. Sums
+ * exact before rounding (independent of the children's order), as `arithmetic`.
  * @throws GovscoreError E302 when a present child is ≤ 0, naming the unit and the node (COINr stops with
  * a bare error; min-max to 0–100 always produces a 0, so normalise to e.g. 1–100 first).
  * @example children [1, 2, 3], weights [0.25, 0.25, 0.5]: (1·2·3²)^(1/4) = 18^0.25 ≈ 2.0598
@@ -19,18 +21,22 @@ export const geometric: AggregateMethod<GeometricParams> = {
   },
   run(cols, weights, out, _p, ctx) {
     const m = cols.length;
+    const s = new ExactSum();
+    const ws = new ExactSum();
     for (let i = 0; i < out.length; i++) {
-      let s = 0;
-      let ws = 0;
+      s.reset();
+      ws.reset();
+      let any = false;
       for (let j = 0; j < m; j++) {
         const v = (cols[j] as Float64Array)[i] as number;
         const w = weights[j] as number;
         if (Number.isNaN(v) || !(w > 0)) continue;
         if (v <= 0) failValue(ctx, 'geometric mean', i, j, v, 'above 0');
-        s += w * Math.log(v);
-        ws += w;
+        s.addProduct(w, Math.log(v));
+        ws.add(w);
+        any = true;
       }
-      out[i] = ws > 0 ? Math.exp(s / ws) : Number.NaN;
+      out[i] = any ? Math.exp(s.value() / ws.value()) : Number.NaN;
     }
   },
 };

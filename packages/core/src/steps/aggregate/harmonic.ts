@@ -1,3 +1,4 @@
+import { ExactSum } from '../../util/stats';
 import type { AggregateMethod } from '../types';
 import { failValue, ParamReader } from './shared';
 
@@ -5,7 +6,8 @@ export type HarmonicParams = Record<string, never>;
 
 /**
  * Weighted harmonic mean, COINr `a_hmean`: y = Σ wⱼ / Σ (wⱼ/xⱼ) over the children present (missing
- * children skipped, weights renormalised). A unit with no child present gets NaN.
+ * children skipped, weights renormalised). A unit with no child present gets NaN. Sums exact before
+ * rounding (independent of the children's order), as `arithmetic`.
  * @throws GovscoreError E302 when a present child is ≤ 0, naming the unit and the node (COINr refuses
  * only zeros; a negative value makes the harmonic mean meaningless, so we refuse it too).
  * @example children [1, 2, 4], equal weights: 3 / (1 + 1/2 + 1/4) = 12/7
@@ -19,18 +21,22 @@ export const harmonic: AggregateMethod<HarmonicParams> = {
   },
   run(cols, weights, out, _p, ctx) {
     const m = cols.length;
+    const s = new ExactSum();
+    const ws = new ExactSum();
     for (let i = 0; i < out.length; i++) {
-      let s = 0;
-      let ws = 0;
+      s.reset();
+      ws.reset();
+      let any = false;
       for (let j = 0; j < m; j++) {
         const v = (cols[j] as Float64Array)[i] as number;
         const w = weights[j] as number;
         if (Number.isNaN(v) || !(w > 0)) continue;
         if (v <= 0) failValue(ctx, 'harmonic mean', i, j, v, 'above 0');
-        s += w / v;
-        ws += w;
+        s.add(w / v);
+        ws.add(w);
+        any = true;
       }
-      out[i] = ws > 0 ? ws / s : Number.NaN;
+      out[i] = any ? ws.value() / s.value() : Number.NaN;
     }
   },
 };

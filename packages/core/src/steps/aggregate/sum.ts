@@ -1,3 +1,4 @@
+import { ExactSum } from '../../util/stats';
 import type { AggregateMethod } from '../types';
 import { ParamReader } from './shared';
 
@@ -8,7 +9,7 @@ export type SumParams = Record<string, never>;
  * the weighted mean of the present children times k, the number of children with a weight above 0.
  * With equal weights and every child present this is the plain sum Σ xⱼ; unequal weights change the
  * children's shares but keep the scale. A missing child is in effect replaced by the weighted mean of the
- * others (renormalisation), never by 0. No child present gives NaN. COINr has no sum aggregator.
+ * others (renormalisation), never by 0. No child present gives NaN. Sums exact before rounding, as `arithmetic`. COINr has no sum aggregator.
  * @example children [10, 20, 30], equal weights: 60; [10, NaN, 30]: 60 (3 × 20)
  */
 export const sum: AggregateMethod<SumParams> = {
@@ -22,17 +23,21 @@ export const sum: AggregateMethod<SumParams> = {
     const m = cols.length;
     let k = 0;
     for (let j = 0; j < m; j++) if ((weights[j] as number) > 0) k++;
+    const s = new ExactSum();
+    const ws = new ExactSum();
     for (let i = 0; i < out.length; i++) {
-      let s = 0;
-      let ws = 0;
+      s.reset();
+      ws.reset();
+      let any = false;
       for (let j = 0; j < m; j++) {
         const v = (cols[j] as Float64Array)[i] as number;
         const w = weights[j] as number;
         if (Number.isNaN(v) || !(w > 0)) continue;
-        s += w * v;
-        ws += w;
+        s.addProduct(w, v);
+        ws.add(w);
+        any = true;
       }
-      out[i] = ws > 0 ? (k * s) / ws : Number.NaN;
+      out[i] = any ? (k * s.value()) / ws.value() : Number.NaN;
     }
   },
 };

@@ -26,7 +26,9 @@ export const prank: NormaliseMethod<PrankParams> = {
       warnConstant(ctx, 'prank', 0, m === 1 ? 'only one unit has data' : 'every value is the same');
       return;
     }
-    const k = 1 / (m - 1);
-    for (let i = 0; i < out.length; i++) out[i] = ((out[i] as number) - 1) * k;
+    // a division, not a product with 1/(m − 1): each score is the double nearest to the fraction, so
+    // equal fractions (41/50 and 82/100) give equal doubles
+    const d = m - 1;
+    for (let i = 0; i < out.length; i++) out[i] = ((out[i] as number) - 1) / d;
   },
 };
