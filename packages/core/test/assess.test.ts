@@ -127,6 +127,46 @@ describe('ranking and tier options', () => {
     expect(r.values.index!.rank).toEqual([1, 1, 2, 3]);
   });
 
+  it.each([
+    ['competition', [1, 1, 3], [3, 1, 1, 4, null]],
+    ['dense', [1, 1, 2], [2, 1, 1, 3, null]],
+  ] as const)('two equal scores: %s ranks', (ties, three, five) => {
+    const set: IndicatorSet = {
+      id: 'ties',
+      title: 'Ties',
+      methodology: { normalise: 'none', aggregate: 'arithmetic', rank: { ties } },
+      tree: { id: 'index', children: [{ id: 'x' }] },
+    };
+    const a = assess(set, data(['a', 'b', 'c'], { x: [7, 7, 3] }));
+    expect(a.values.index!.rank).toEqual(three);
+    expect(a.values.x!.rank).toEqual(three);
+    // in another order, with a unit below and one missing
+    const b = assess(set, data(['a', 'b', 'c', 'd', 'e'], { x: [3, 7, 7, 1, N] }));
+    expect(b.values.index!.rank).toEqual(five);
+    expect(b.set.rank.ties).toBe(ties);
+  });
+
+  it('ties among 201 units (the long, radix-sorted path): competition and dense', () => {
+    // unit i has floor(i / 2): every value 0..99 twice, and u200 missing
+    const n = 201;
+    const x = Array.from({ length: n }, (_, i) => (i < 200 ? Math.floor(i / 2) : N));
+    const ids = x.map((_, i) => `u${i}`);
+    for (const ties of ['competition', 'dense'] as const) {
+      const set: IndicatorSet = {
+        id: 'long',
+        title: 'Long',
+        methodology: { normalise: 'none', rank: { ties } },
+        tree: { id: 'index', children: [{ id: 'x' }] },
+      };
+      const r = assess(set, data(ids, { x }));
+      // competition: 1 + the 2·(99 − v) units above; dense: 1 + the 99 − v distinct values above
+      const want = x.map((v) =>
+        Number.isNaN(v) ? null : ties === 'competition' ? 1 + 2 * (99 - v) : 1 + (99 - v),
+      );
+      expect(r.values.index!.rank, ties).toEqual(want);
+    }
+  });
+
   it('ranks within groups', () => {
     const set: IndicatorSet = {
       id: 'g',
@@ -296,6 +336,42 @@ describe('degenerate cases are never silent', () => {
     const r = assess(set, data(['a', 'b'], { x: [5, 5], y: [1, 2] }));
     expect(r.warnings.some((p) => p.code === 'W301' && p.node === 'x')).toBe(true);
     expect(r.values.x!.score.every((s) => typeof s === 'number')).toBe(true);
+  });
+});
+
+describe('group-mean imputation over years', () => {
+  // east: a b c, west: d e f; g has no region but a value, h has no region and no value
+  const set: IndicatorSet = {
+    id: 'gm',
+    title: 'GM',
+    methodology: { normalise: 'none', impute: { method: 'group_mean', group: 'region' } },
+    tree: { id: 'index', children: [{ id: 'x' }] },
+  };
+  const units = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+  const region = ['east', 'east', 'east', 'west', 'west', 'west', undefined, undefined];
+  const d: Dataset = {
+    units: units.map((id, i) => ({ id, groups: region[i] ? { region: region[i] } : {} })),
+    years: [2023, 2024],
+    variables: ['x'],
+    // frame-major: 2023 then 2024; 2023 is far from 2024 so that a mean from the wrong year shows
+    values: new Map([
+      ['x', Float64Array.from([100, 100, 100, 200, 200, 200, 900, 900, 1, N, 5, 20, N, 40, 1000, N])],
+    ]),
+  };
+
+  it('fills 2024 from 2024’s group means; the unit without a region enters no group’s mean', () => {
+    const r = assess(set, d);
+    expect(r.year).toBe(2024);
+    // east = mean(1, 5) = 3, west = mean(20, 40) = 30; h: overall mean (1 + 5 + 20 + 40 + 1000) / 5
+    expect(r.values.x!.treated).toEqual([1, 3, 5, 20, 30, 40, 1000, 213.2]);
+    expect(r.values.x!.imputed).toEqual([false, true, false, false, true, false, false, true]);
+    expect(r.values.index!.score).toEqual([1, 3, 5, 20, 30, 40, 1000, 213.2]);
+  });
+
+  it('assessing 2023 imputes nothing (no value is missing there)', () => {
+    const r = assess(set, d, { year: 2023 });
+    expect(r.values.x!.treated).toEqual([100, 100, 100, 200, 200, 200, 900, 900]);
+    expect(r.values.x!.imputed).toEqual(Array(8).fill(false));
   });
 });
 

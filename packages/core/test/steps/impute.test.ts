@@ -82,6 +82,60 @@ describe('impute within a frame', () => {
     expect(r.values).toEqual([1, 3, 3, 10, 20, 15, 5]);
   });
 
+  it('group mean: a unit without a group but with a value enters no group’s mean, only the overall one', () => {
+    // u5 has no group and the value 1000: group a = mean(1, 3) = 2, group b = mean(10) = 10;
+    // u7 (no group, missing) gets the overall mean (1 + 3 + 10 + 1000) / 4 = 253.5
+    const r = imp([[1, N, 3, N, 1000, 10, N]], 0, 'group_mean', [
+      'a',
+      'a',
+      'a',
+      'b',
+      undefined,
+      'b',
+      undefined,
+    ]);
+    expect(r.values).toEqual([1, 2, 3, 10, 1000, 10, 253.5]);
+    expect(r.imputed).toEqual([0, 1, 0, 1, 0, 0, 1]);
+    // the same for the median: a = median(1, 3) = 2, b = 10, overall = median(1, 3, 10, 1000) = 6.5
+    const m = imp([[1, N, 3, N, 1000, 10, N]], 0, 'group_median', [
+      'a',
+      'a',
+      'a',
+      'b',
+      undefined,
+      'b',
+      undefined,
+    ]);
+    expect(m.values).toEqual([1, 2, 3, 10, 1000, 10, 6.5]);
+  });
+
+  it('group mean and median over years: only the assessed frame’s values, never the first year’s', () => {
+    // 2023 (frame 0) is far from 2024 (frame 1): a mean taken from frame 0 would be 100 or 200
+    const frames = [
+      [100, 100, 100, 200, 200, 200],
+      [1, N, 5, 20, N, 40],
+    ];
+    const groups = ['a', 'a', 'a', 'b', 'b', 'b'];
+    // frame 1: a = mean(1, 5) = 3, b = mean(20, 40) = 30
+    expect(imp(frames, 1, 'group_mean', groups).values).toEqual([1, 3, 5, 20, 30, 40]);
+    expect(imp(frames, 1, 'group_median', groups).values).toEqual([1, 3, 5, 20, 30, 40]);
+    // frame 0 has nothing missing: unchanged, nothing flagged
+    expect(imp(frames, 0, 'group_mean', groups)).toEqual({ values: frames[0], imputed: [0, 0, 0, 0, 0, 0] });
+    // a group with no value in the assessed frame falls back to that frame's overall mean:
+    // b is all missing in frame 1 (its frame-0 values are 200), overall = mean(1, 5) = 3
+    const empty = imp(
+      [
+        [100, 100, 100, 200, 200],
+        [1, N, 5, N, N],
+      ],
+      1,
+      'group_mean',
+      ['a', 'a', 'a', 'b', 'b'],
+    );
+    expect(empty.values).toEqual([1, 3, 5, 3, 3]);
+    expect(empty.imputed).toEqual([0, 1, 0, 1, 1]);
+  });
+
   it('group methods need the groups', () => {
     expect(() => imp([[1, N]], 0, 'group_mean')).toThrow(GovscoreError);
     expect(() => imp([[1, N]], 0, 'group_mean', ['a'])).toThrow(GovscoreError);
