@@ -199,10 +199,23 @@ describe('zip bombs and size limits', () => {
       { level: 9 },
     );
     expect(zip.length).toBeLessThan(100_000);
-    const t0 = performance.now();
+    // Make the sheet's deflate stream unreadable (first block of the reserved type 3): inflating it
+    // fails, so an E209 (not E200) shows the entry was refused on its declared size, never inflated.
+    const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const name = strToU8('xl/worksheets/sheet1.xml');
+    let at = -1;
+    for (let i = 0; i + 30 <= zip.length && at < 0; i++)
+      if (dv.getUint32(i, true) === 0x04034b50 && dv.getUint16(i + 26, true) === name.length)
+        if (name.every((c, k) => zip[i + 30 + k] === c))
+          at = i + 30 + name.length + dv.getUint16(i + 28, true);
+    expect(at).toBeGreaterThan(0);
+    zip[at] = 0b111; // BFINAL = 1, BTYPE = 11 (reserved)
     const e = error(() => readXlsxRows(zip, { file: 'bomb.xlsx', maxBytes: 16 * 1024 * 1024 }));
     expect(e.problems.map((p) => [p.code, p.file])).toEqual([['E209', 'bomb.xlsx']]);
-    expect(performance.now() - t0).toBeLessThan(500);
+    // the control: under the default limit (256 MB) the entry is inflated, and that fails
+    const inflated = error(() => readXlsxRows(zip, { file: 'bomb.xlsx' }));
+    expect(inflated.problems.map((p) => [p.code, p.file])).toEqual([['E200', 'bomb.xlsx']]);
+    expect(inflated.problems[0]!.message).toMatch(/invalid block type/);
   });
 
   it('the same bomb with sizes that lie (100 bytes declared): inflated into 100 bytes, memory bounded', () => {

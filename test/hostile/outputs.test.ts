@@ -2,7 +2,8 @@
  * Nothing lost: a run that fails — a bad data file, a folder in the way, a full disk in the middle of
  * writing — leaves every previous output exactly as it was and no temporary file behind; a run that
  * succeeds replaces them all. Real failures only (no injected ones); the full-disk case mounts a
- * 64 KB tmpfs and is skipped where mounting is not allowed.
+ * 64 KB tmpfs (root, or CAP_SYS_ADMIN); where mounting is not allowed it is skipped with the reason,
+ * and fails under CI.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -17,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { skipBecause } from '../skip';
 import { root, runCli } from './cli';
 
 const tmp = mkdtempSync(join(tmpdir(), 'govscore-outputs-'));
@@ -141,21 +143,25 @@ describe('a failed run changes no output', () => {
   });
 });
 
-/** Mounts a 64 KB tmpfs, or returns undefined where that is not allowed. */
-function tinyDisk(): string | undefined {
+/** Mounts a 64 KB tmpfs: its folder, or why it could not. */
+function tinyDisk(): { dir?: string; why?: string } {
+  if (process.platform !== 'linux') return { why: `a tmpfs needs Linux (this is ${process.platform})` };
   const dir = join(tmp, 'tiny');
   mkdirSync(dir);
   const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { encoding: 'utf8' });
-  return r.status === 0 ? dir : undefined;
+  if (r.status === 0) return { dir };
+  const said = (r.stderr || r.error?.message || `exit ${r.status}`).trim();
+  return { why: `cannot mount a 64 KB tmpfs to fill (${said}); run the tests as root` };
 }
 
 describe('a full disk in the middle of writing', () => {
-  const disk = process.platform === 'linux' ? tinyDisk() : undefined;
+  const { dir: disk, why } = tinyDisk();
+  const skip = skipBecause(why && `full-disk tests: ${why}`);
   afterAll(() => {
     if (disk) spawnSync('umount', [disk]);
   });
 
-  it.skipIf(!disk)(
+  it.skipIf(skip)(
     'assess: ENOSPC while writing the XLSX → E700, old files intact, no temporary file',
     async () => {
       const dir = disk!;
@@ -167,7 +173,7 @@ describe('a full disk in the middle of writing', () => {
     },
   );
 
-  it.skipIf(!disk)('as a child process too (the installed command)', () => {
+  it.skipIf(skip)('as a child process too (the installed command)', () => {
     const dir = disk!;
     const files = oldOutputs(dir);
     const r = spawnSync(

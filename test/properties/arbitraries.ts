@@ -533,19 +533,31 @@ export interface Table {
   rows: string[][];
 }
 
-/** A wide table for the given variables: id, name, region, then one column per variable. */
+/**
+ * A wide table for the given variables: id, name, region, then one column per variable. `hostile`
+ * (the default) also drops a variable's column, adds odd extra columns and repeats or mangles unit
+ * ids; `clean` keeps every column and gives distinct ids (so that its tables can reach the engine).
+ */
 export function wideTable(
   variables: string[],
   cell: fc.Arbitrary<string> = hostileCell,
+  shape: 'hostile' | 'clean' = 'hostile',
 ): fc.Arbitrary<Table> {
+  const clean = shape === 'clean';
   return fc
     .record({
-      ids: fc.array(unitId, { minLength: 0, maxLength: 10 }),
+      ids: clean
+        ? fc
+            .uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 10 })
+            .map((a) => a.map((i) => `u${i}`))
+        : fc.array(unitId, { minLength: 0, maxLength: 10 }),
       shuffle: fc.array(fc.nat(), { minLength: variables.length, maxLength: variables.length }),
-      extra: fc.option(fc.constantFrom('population', 'notes', '__proto__', '', 'i1', 'name'), {
-        nil: undefined,
-      }),
-      drop: fc.option(fc.nat(), { nil: undefined }),
+      extra: clean
+        ? fc.constant(undefined)
+        : fc.option(fc.constantFrom('population', 'notes', '__proto__', '', 'i1', 'name'), {
+            nil: undefined,
+          }),
+      drop: clean ? fc.constant(undefined) : fc.option(fc.nat(), { nil: undefined }),
       seed: fc.array(fc.array(cell, { minLength: variables.length + 1, maxLength: variables.length + 1 }), {
         minLength: 10,
         maxLength: 10,
@@ -554,7 +566,10 @@ export function wideTable(
         minLength: 10,
         maxLength: 10,
       }),
-      regions: fc.array(fc.constantFrom('east', 'west', '__proto__', ''), { minLength: 10, maxLength: 10 }),
+      regions: fc.array(fc.constantFrom('east', 'west', ...(clean ? [] : ['__proto__', ''])), {
+        minLength: 10,
+        maxLength: 10,
+      }),
     })
     .map((r) => {
       const vars = [...variables];

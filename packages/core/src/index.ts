@@ -105,6 +105,7 @@ export type { Dataset, Evidence, Rating, Unit } from './load/dataset-types';
 // loading
 export { type LoadedSet, loadIndicatorSet, parseIndicatorSet } from './load/indicator-set';
 export { type DatasetPart, mergeDatasets } from './load/merge';
+export type { YamlWork } from './load/yaml';
 export {
   type AssessOptions,
   compile,

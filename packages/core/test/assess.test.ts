@@ -350,7 +350,10 @@ describe('group-mean imputation over years', () => {
   const units = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
   const region = ['east', 'east', 'east', 'west', 'west', 'west', undefined, undefined];
   const d: Dataset = {
-    units: units.map((id, i) => ({ id, groups: region[i] ? { region: region[i] } : {} })),
+    units: units.map((id, i): Dataset['units'][number] => {
+      const g = region[i];
+      return { id, groups: g === undefined ? {} : { region: g } };
+    }),
     years: [2023, 2024],
     variables: ['x'],
     // frame-major: 2023 then 2024; 2023 is far from 2024 so that a mean from the wrong year shows

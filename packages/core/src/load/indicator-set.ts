@@ -17,7 +17,7 @@ import { aggregators } from '../steps/aggregate';
 import { normalisers } from '../steps/normalise';
 import { validateTiers } from '../steps/tier';
 import { checkSemantics, closest, nodeIdAt, type Registries } from './semantic';
-import { formatPath, type PathSegment, parseYaml } from './yaml';
+import { formatPath, type PathSegment, parseYaml, type YamlWork } from './yaml';
 
 /** A parsed indicator set and everything wrong with it. */
 export interface LoadedSet {
@@ -28,6 +28,8 @@ export interface LoadedSet {
   set: IndicatorSet;
   /** Errors and warnings, sorted by line and column. */
   problems: Problem[];
+  /** What reading the YAML cost, as counts (characters read, nodes composed, values walked). */
+  work: YamlWork;
 }
 
 const registries: Registries = { normalisers, aggregators, validateTiers };
@@ -101,6 +103,7 @@ export function parseWith(text: string, file: string | undefined, regs: Registri
   return {
     set: (value !== null && typeof value === 'object' ? value : {}) as IndicatorSet,
     problems: sortProblems(problems),
+    work: yaml.work,
   };
 }
 

@@ -35,6 +35,27 @@ export interface YamlLimits {
   maxLength?: number;
 }
 
+/**
+ * What reading a file cost, as counts: a limit that refuses a hostile file refuses it before the
+ * work it guards against (tests assert these instead of wall-clock times).
+ */
+export interface YamlWork {
+  /**
+   * Characters read before the outcome was decided: 0 when the length limit refused the text, up to
+   * the refusing bracket when flow nesting did, else the whole text.
+   */
+  chars: number;
+  /** YAML nodes composed (scalars, mappings, lists and aliases, keys included); 0 when refused before composing. */
+  nodes: number;
+  /** Alias nodes among them (`*name`). */
+  aliases: number;
+  /**
+   * Values of the plain-JS result visited by the depth check, an aliased value once per alias (as
+   * any consumer walking the value sees it); 0 when the value was never built.
+   */
+  values: number;
+}
+
 /** A parsed YAML file. */
 export interface YamlFile {
   /** The document as plain JS values; `undefined` when the file holds nothing usable. */
@@ -46,6 +67,8 @@ export interface YamlFile {
    * `problems`); false after a syntax error or a refused limit, when `value` is absent or partial.
    */
   usable: boolean;
+  /** What the parse cost (see {@link YamlWork}). */
+  work: YamlWork;
   /**
    * 1-based line and column of the value at `path` (or of its key, with `at: 'key'`). When the path
    * does not exist in full, the position of its deepest existing ancestor.
@@ -106,6 +129,7 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
   const add = (code: ErrorCode, message: string, loc: Location, hint?: string) =>
     problems.push(problem(code, message, loc, hint));
   const startOnly: YamlFile['position'] = () => ({ line: 1, col: 1 });
+  const work: YamlWork = { chars: 0, nodes: 0, aliases: 0, values: 0 };
 
   if (text.length > maxLength) {
     add(
@@ -114,12 +138,14 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
       file === undefined ? { line: 1, col: 1 } : { file, line: 1, col: 1 },
       'an indicator set is a few hundred lines; check that this is the right file',
     );
-    return { value: undefined, problems, usable: false, position: startOnly };
+    return { value: undefined, problems, usable: false, work, position: startOnly };
   }
 
   // Cheap pre-pass: flow collections ([...] and {...}) can nest thousands deep in a few bytes and
   // would exhaust the composer's stack. Block nesting needs indentation, so text length bounds it.
-  const flowTooDeep = flowDepthExceeded(text, maxDepth);
+  const flow = flowDepthExceeded(text, maxDepth);
+  work.chars = flow.read;
+  const flowTooDeep = flow.at;
   if (flowTooDeep !== undefined) {
     // LineCounter is filled by the parser; count lines by hand here.
     const before = text.slice(0, flowTooDeep);
@@ -133,9 +159,10 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
       loc,
       `an indicator set needs far fewer levels; flatten the structure (limit ${maxDepth})`,
     );
-    return { value: undefined, problems, usable: false, position: startOnly };
+    return { value: undefined, problems, usable: false, work, position: startOnly };
   }
 
+  work.chars = text.length;
   const docs = parseAllDocuments(text, {
     lineCounter: lc,
     prettyErrors: false,
@@ -185,7 +212,7 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
     }
   }
   for (const d of list)
-    for (const dup of duplicateKeys(d.contents, lc))
+    for (const dup of duplicateKeys(d.contents, lc, work))
       add('E100', dup.message, where(dup.offset), 'each key may appear once in a mapping');
   if (list.length > 1) {
     const second = list[1]!;
@@ -205,7 +232,7 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
 
   if (doc === undefined || doc.contents === null || isEmptyScalar(doc.contents)) {
     add('E101', 'the file is empty', where(0), 'an indicator set needs at least `id`, `title` and `tree`');
-    return { value: undefined, problems, usable: false, position };
+    return { value: undefined, problems, usable: false, work, position };
   }
 
   const complexKey = usable ? firstComplexKey(doc.contents) : undefined;
@@ -218,7 +245,7 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
     );
     usable = false;
   }
-  if (!usable) return { value: undefined, problems, usable, position };
+  if (!usable) return { value: undefined, problems, usable, work, position };
 
   // Aliases: refuse unresolved ones with their position and bound the expansion.
   let value: unknown;
@@ -243,10 +270,10 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
         'define each `&anchor` before its `*alias`',
       );
     }
-    return { value: undefined, problems, usable: false, position };
+    return { value: undefined, problems, usable: false, work, position };
   }
 
-  const deep = tooDeep(value, maxDepth);
+  const deep = tooDeep(value, maxDepth, work);
   if (deep !== undefined) {
     const pos = position(deep);
     const loc: Location = { line: pos.line, col: pos.col, path: formatPath(deep) };
@@ -257,40 +284,48 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
       loc,
       `flatten the structure (limit ${maxDepth})`,
     );
-    return { value: undefined, problems, usable: false, position };
+    return { value: undefined, problems, usable: false, work, position };
   }
 
-  return { value, problems, usable, position };
+  return { value, problems, usable, work, position };
 }
 
-/** Offset of the first flow bracket nested deeper than `max`, or undefined. Linear, stops early. */
-function flowDepthExceeded(text: string, max: number): number | undefined {
+/**
+ * Offset of the first flow bracket nested deeper than `max` (`at`, undefined when none) and how many
+ * characters the check read (`read`). Linear, stops early.
+ */
+function flowDepthExceeded(text: string, max: number): { at?: number; read: number } {
   // Fewer brackets than the limit cannot nest beyond it: skip the lexer pass.
   let brackets = 0;
-  for (let i = 0; i < text.length && brackets <= max; i++) {
+  let i = 0;
+  for (; i < text.length && brackets <= max; i++) {
     const c = text.charCodeAt(i);
     if (c === 91 || c === 123) brackets++; // [ {
   }
-  if (brackets <= max) return undefined;
+  if (brackets <= max) return { read: i };
   let depth = 0;
   let offset = 0;
   for (const tok of new Lexer().lex(text)) {
     const type = CST.tokenType(tok);
     if (type === 'flow-seq-start' || type === 'flow-map-start') {
       depth++;
-      if (depth > max) return offset;
+      if (depth > max) return { at: offset, read: Math.max(i, offset + tok.length) };
     } else if (type === 'flow-seq-end' || type === 'flow-map-end') {
       if (depth > 0) depth--;
     }
     // Control tokens (document, flow error end, scalar markers) are not part of the source.
     if (tok !== CST.DOCUMENT && tok !== CST.FLOW_END && tok !== CST.SCALAR) offset += tok.length;
   }
-  return undefined;
+  return { read: text.length };
 }
 
-/** Path to a value nested deeper than `max` lists/mappings, or undefined. Bounded recursion. */
-function tooDeep(value: unknown, max: number): PathSegment[] | undefined {
+/**
+ * Path to a value nested deeper than `max` lists/mappings, or undefined. Bounded recursion. Counts the
+ * values it visits in `work.values`.
+ */
+function tooDeep(value: unknown, max: number, work: YamlWork): PathSegment[] | undefined {
   const walk = (v: unknown, depth: number, path: PathSegment[]): PathSegment[] | undefined => {
+    work.values++;
     if (v === null || typeof v !== 'object') return undefined;
     if (depth > max) return path;
     if (Array.isArray(v)) {
@@ -314,15 +349,27 @@ type Doc = Document.Parsed;
 /**
  * Duplicate keys of every mapping (keys compared as text, as a JS object would: `1` and `"1"` are the
  * same key), each with the line of the first. Linear: one Map per mapping. Aliases are not followed.
+ * Counts the nodes it passes (keys included) and the aliases among them in `work`.
  */
-function duplicateKeys(root: unknown, lc: LineCounter): { offset: number; message: string }[] {
+function duplicateKeys(
+  root: unknown,
+  lc: LineCounter,
+  work: YamlWork,
+): { offset: number; message: string }[] {
   const out: { offset: number; message: string }[] = [];
   const stack: unknown[] = [root];
   while (stack.length) {
     const cur = stack.pop();
-    if (isMap(cur)) {
+    if (cur === null || cur === undefined) continue;
+    work.nodes++;
+    if (isAlias(cur)) work.aliases++;
+    else if (isMap(cur)) {
       const seen = new Map<string, number>();
       for (const p of cur.items) {
+        if (p.key !== null && p.key !== undefined) {
+          work.nodes++; // a key is one node, even a list or mapping used as a key (refused later)
+          if (isAlias(p.key)) work.aliases++;
+        }
         if (isScalar(p.key) && p.key.value !== null && p.key.value !== undefined) {
           const name = String(p.key.value);
           const at = nodeStart(p.key) ?? 0;

@@ -14,7 +14,6 @@ const fixturePath = (name: string) => new URL(`./fixtures/${name}`, import.meta.
 const tmp = mkdtempSync(join(tmpdir(), 'govscore-data-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const N = Number.NaN;
-const SHARED = '/work/shared/data';
 
 describe('decodeText', () => {
   it.each([
@@ -104,7 +103,9 @@ describe('readDataset', () => {
 
 describe('real published data', () => {
   it('COINr ASEM: 51 units, 49 indicators + 4 denominators, 63 missing indicator values, exact doubles', async () => {
-    const { dataset: d, problems } = await readDataset(`${SHARED}/coinr-asem/ASEM_iData.csv`);
+    const { dataset: d, problems } = await readDataset(
+      new URL('../../../../samples/coinr-asem/asem.csv', import.meta.url).pathname,
+    );
     expect(problems).toEqual([]);
     expect(d.units).toHaveLength(51);
     expect(d.units[0]).toEqual({
@@ -124,7 +125,7 @@ describe('real published data', () => {
     expect(d.values.get('Population')![0]).toBe(8735.4529999999995);
   });
   it('OECD DGI 2023 (long, BOM, cc_iso3c / ref_year / variable / value)', async () => {
-    const { dataset: d, problems } = await readDataset(`${SHARED}/oecd/oecd_dgi_2023.csv`);
+    const { dataset: d, problems } = await readDataset(fixturePath('oecd_dgi_2023.csv'));
     expect(problems).toEqual([]);
     expect(d.units).toHaveLength(38);
     expect(d.years).toEqual([2023]);
@@ -133,9 +134,7 @@ describe('real published data', () => {
   });
   it('EU eGovernment Benchmark XLSX: header and 35,158 data rows', () => {
     const sheets = readXlsxRows(
-      new Uint8Array(
-        readFileSync(`${SHARED}/eu-egov-benchmark/egovernment-benchmark-2023-machine-readable.xlsx`),
-      ),
+      new Uint8Array(readFileSync(fixturePath('egovernment-benchmark-2023-machine-readable.xlsx'))),
     );
     expect(sheets).toHaveLength(1);
     expect(sheets[0]!.rows[0]!.cells).toEqual(['year', 'Country', 'variable', 'brkdown', 'unit', 'Value']);
