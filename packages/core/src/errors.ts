@@ -25,6 +25,10 @@ export const codes = {
   E110: 'invalid checklist or ordinal definition',
   E111: 'YAML too large or too deep (aliases, nesting)',
   E112: 'invalid goalposts or range',
+  E120: 'repeat: unknown list',
+  E121: 'repeat: a placeholder names no key of the list items',
+  E122: 'repeat: invalid repeat (not a list of mappings, or no node)',
+  E123: 'invalid data mapping (data:)',
   // data files
   E200: 'data file cannot be read',
   E201: 'unknown indicator in the data',
@@ -39,6 +43,7 @@ export const codes = {
   E210: 'year not in the data',
   E211: 'duplicate column name in the data',
   E212: 'a value given twice (in two sheets of a workbook, or twice by one rater)',
+  E225: 'a column or sheet named by the data mapping is not in the file',
   // engine
   E300: 'no units left to assess',
   E301: 'constant indicator cannot be normalised by this method',
@@ -62,6 +67,12 @@ export const codes = {
   // warnings (recorded in the Result, never printed by the engine)
   // data warnings (loaders and checkDataset)
   W200: 'column not in the indicator set (loaded as an extra variable) or ignored',
+  W210: 'rows left out by the data mapping’s filter',
+  W211: 'variables or columns the set does not read (data mapping)',
+  W212: 'flags dropped from values (data mapping)',
+  W213: 'latest measurement taken from an earlier year (data mapping)',
+  W214: 'a repeated column with the same cells is not read (data mapping)',
+  W215: 'rank.among names units that are not assessed',
   W300: 'node not computed: data coverage below its threshold',
   W301: 'constant indicator: every unit gets the same normalised value',
   W302: 'outliers treated',

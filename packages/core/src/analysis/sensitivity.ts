@@ -18,6 +18,7 @@ import { GovscoreError, type Problem, problem } from '../errors';
 import type { Plan } from '../plan/compile';
 import { runPlan } from '../plan/run';
 import type { Assumption, OutputStatistic } from '../schema/analysis';
+import { rankable } from '../steps/rank';
 import { RankScratch } from '../steps/rank-scratch';
 import { quantileSorted } from '../util/stats';
 import { compileAssumptions } from './assumptions';
@@ -305,10 +306,16 @@ export function sensitivity(
       ]);
     }
   }
-  const { ties, round } = rankRule(plan);
+  const { ties, round, mask } = rankRule(plan);
   const ranker = new RankScratch(nu);
   const nominal = new Float64Array(nu);
-  ranker.rank(runPlan(plan, plan.settings, { quiet: true }).score[target]!, nominal, ties, round);
+  const maskBuf = new Float64Array(nu);
+  ranker.rank(
+    rankable(runPlan(plan, plan.settings, { quiet: true }).score[target]!, mask, maskBuf),
+    nominal,
+    ties,
+    round,
+  );
   const rk = new Float64Array(nu);
 
   const { dims } = layout(compiled);
@@ -328,7 +335,7 @@ export function sensitivity(
         y[r] = s[unit] as number;
         return;
       }
-      ranker.rank(s, rk, ties, round);
+      ranker.rank(rankable(s, mask, maskBuf), rk, ties, round);
       if (statistic === 'rank') {
         y[r] = rk[unit] as number;
         return;

@@ -14,7 +14,7 @@ import { fail, GovscoreError, type Problem, problem } from '../errors';
 import type { Plan, PlanSettings } from '../plan/compile';
 import { createWorkspace, type RunOutput, type RunWorkspace, runPlan } from '../plan/run';
 import type { Assumption } from '../schema/analysis';
-import { rankScores, type Ties } from '../steps/rank';
+import { rankable, rankedUnits, rankScores, type Ties } from '../steps/rank';
 import { RankScratch } from '../steps/rank-scratch';
 import { type CompiledAssumption, compileAssumptions, type WorkState } from './assumptions';
 import { nodeIndex } from './model';
@@ -110,9 +110,10 @@ export function replicationState(plan: Plan): ReplicationState {
 }
 
 /** @internal Ties and rounding of the set's ranks. */
-export function rankRule(plan: Plan): { ties: Ties; round: number | undefined } {
+export function rankRule(plan: Plan): { ties: Ties; round: number | undefined; mask?: Uint8Array } {
   const r = plan.set.methodology?.rank;
-  return { ties: r?.ties ?? 'competition', round: r?.round };
+  const mask = rankedUnits(r?.among, plan.units);
+  return { ties: r?.ties ?? 'competition', round: r?.round, ...(mask ? { mask } : {}) };
 }
 
 /** Options of `uncertainty`. */
@@ -438,8 +439,9 @@ export class UncertaintyRunner {
   private readonly compiled: CompiledAssumption[];
   private readonly outIdx: number[];
   private readonly store: RankStore;
-  private readonly rule: { ties: Ties; round: number | undefined };
+  private readonly rule: { ties: Ties; round: number | undefined; mask?: Uint8Array };
   private readonly rankBuf: Float64Array;
+  private readonly maskBuf: Float64Array;
   private readonly ranker: RankScratch;
   private readonly state: ReplicationState;
   private readonly dims: number;
@@ -458,6 +460,7 @@ export class UncertaintyRunner {
     this.store = new RankStore(this.outIdx.length, n, job.replications, job.ranks);
     this.rule = rankRule(plan);
     this.rankBuf = new Float64Array(n);
+    this.maskBuf = new Float64Array(n);
     this.ranker = new RankScratch(n);
     this.state = replicationState(plan);
     this.dims = layout(this.compiled).dims;
@@ -485,7 +488,8 @@ export class UncertaintyRunner {
 
   private chunk(c: number): void {
     const { job, plan, store, outIdx, rankBuf, ranker, rng, dims } = this;
-    const { ties, round } = this.rule;
+    const { ties, round, mask } = this.rule;
+    const { maskBuf } = this;
     const reps = job.replications;
     const from = c * job.chunk;
     const to = Math.min(reps, from + job.chunk);
@@ -505,7 +509,7 @@ export class UncertaintyRunner {
       },
       (r, out) => {
         for (let k = 0; k < outIdx.length; k++) {
-          ranker.rank(out.score[outIdx[k]!]!, rankBuf, ties, round);
+          ranker.rank(rankable(out.score[outIdx[k]!]!, mask, maskBuf), rankBuf, ties, round);
           store.put(k, from + r, rankBuf);
         }
       },
@@ -573,11 +577,11 @@ export function finishUncertainty(
   const n = unitIds.length;
   const reps = job.replications;
   const outIdx = job.nodes.map((id) => nodeIndex(plan, id));
-  const { ties, round } = rankRule(plan);
+  const { ties, round, mask } = rankRule(plan);
   const nominalRun = runPlan(plan, plan.settings, { quiet: true });
   const nominal = outIdx.map((idx) => {
     const r = new Float64Array(n);
-    rankScores(nominalRun.score[idx]!, r, ties, round);
+    rankScores(rankable(nominalRun.score[idx]!, mask, new Float64Array(n)), r, ties, round);
     return r;
   });
   const failedReps: number[] = [];

@@ -17,7 +17,9 @@ import {
   columnLetters,
   type DatasetOptions,
   datasetFromTable,
+  identicalColumns,
   type LoadedDataset,
+  mappingOf,
   type Table,
   unitColumnOf,
 } from '../load/dataset';
@@ -321,6 +323,7 @@ function sheetDataset(
     body.map((r) => r.cells),
     (j) => at(headerRow.row, j),
     (p) => problems.push(p),
+    identicalColumns(opts, (i) => body[i]!.cells, body.length),
   );
   const colIndex = new Map(columns.map((c, k) => [c, keep[k]!]));
   const table: Table = {
@@ -389,7 +392,26 @@ export function parseDatasetXlsx(
     dataset: { units: [], years: [], variables: [], values: new Map(), source },
     problems,
   });
-  const withHeader = sheets.filter((s) => headerIndex(s) >= 0);
+  // the mapping's sheets, when it names them
+  const named = opts.sheet === undefined ? mappingOf(opts)?.sheet : undefined;
+  const wanted = named === undefined ? undefined : Array.isArray(named) ? named : [named];
+  if (wanted !== undefined) {
+    const missing = wanted.filter((w) => !sheets.some((s) => s.name === w));
+    if (missing.length > 0) {
+      problems.push(
+        problem(
+          'E225',
+          `sheet ${missing.join(', ')} named by data.sheet is not in the workbook`,
+          base,
+          `the sheets are: ${sheets.map((s) => s.name).join(', ')}`,
+        ),
+      );
+      return empty();
+    }
+  }
+  const withHeader = sheets.filter(
+    (s) => headerIndex(s) >= 0 && (wanted === undefined || wanted.includes(s.name)),
+  );
   const dataSheets = withHeader.filter((s) => {
     const cells = s.rows[headerIndex(s)]!.cells.map((c) => (c === null ? '' : String(c).trim()));
     return unitColumnOf(cells, opts) !== undefined;

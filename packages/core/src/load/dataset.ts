@@ -44,6 +44,7 @@
  * is `checkDataset`'s job.
  */
 import { type ErrorCode, type Location, type Problem, problem } from '../errors';
+import type { DataMapping } from '../schema/data-mapping';
 import type { IndicatorSet, LangText } from '../schema/indicator-set';
 import { applyRatings } from '../steps/raters';
 import { sha256Hex } from '../util/sha256';
@@ -59,6 +60,7 @@ import {
 } from './check-data';
 import { type CsvDelimiter, eachRecord, readRecord } from './csv';
 import type { Dataset, Evidence, Rating, Unit } from './dataset-types';
+import { applyMapping } from './mapping';
 
 export interface DatasetOptions {
   /** File name as given, for messages and `source.file`. */
@@ -79,6 +81,16 @@ export interface DatasetOptions {
   delimiter?: CsvDelimiter;
   /** sha256 hex of the original file bytes, when the caller has them (default: of the text as UTF-8). */
   sourceHash?: string;
+  /**
+   * How to read the file as published (see `docs/data.md`): default the set's `data:`; `null` reads the
+   * file by the conventions alone.
+   */
+  mapping?: DataMapping | null;
+}
+
+/** The mapping a read applies: `opts.mapping`, else the set's `data:`; none for `null`. */
+export function mappingOf(opts: DatasetOptions): DataMapping | undefined {
+  return opts.mapping === null ? undefined : (opts.mapping ?? opts.set?.data);
 }
 
 export interface LoadedDataset {
@@ -147,9 +159,10 @@ function isDefaultGroup(name: string): boolean {
  * @example unitColumnOf(['Country', 'iso3', 'x']) // 'iso3'
  */
 export function unitColumnOf(columns: readonly string[], opts: DatasetOptions = {}): string | undefined {
-  if (opts.unitColumn !== undefined) {
-    const want = opts.unitColumn.toLowerCase();
-    return columns.find((c) => c === opts.unitColumn) ?? columns.find((c) => c.toLowerCase() === want);
+  const named = opts.unitColumn ?? mappingOf(opts)?.unit;
+  if (named !== undefined) {
+    const want = named.toLowerCase();
+    return columns.find((c) => c === named) ?? columns.find((c) => c.toLowerCase() === want);
   }
   return findColumn(columns, UNIT_ALIASES, opts.set ? setVariables(opts.set) : undefined);
 }
@@ -217,6 +230,15 @@ interface Entry {
  * @returns the dataset (always; empty when no unit column) and the reading problems
  */
 export function datasetFromTable(table: Table, opts: DatasetOptions = {}): LoadedDataset {
+  const mapping = mappingOf(opts);
+  if (mapping !== undefined) {
+    // the file as published → the loaders' own form, then read as usual (see load/mapping.ts)
+    const m = applyMapping(table, mapping, opts.set, opts.file !== undefined ? { file: opts.file } : {});
+    const { unitColumn: _u, yearColumn: _y, nameColumns: _n, groupColumns: _g, ...rest } = opts;
+    if (m.table === undefined) return { dataset: emptyDataset(opts, opts.sourceHash), problems: m.problems };
+    const out = datasetFromTable(m.table, { ...rest, ...m.options, mapping: null });
+    return { dataset: out.dataset, problems: [...m.problems, ...out.problems] };
+  }
   const problems: Problem[] = [];
   const file = opts.file;
   const base: Location = file !== undefined ? { file } : {};
@@ -790,12 +812,15 @@ export function mergeEvidence(a: Evidence, b: Evidence): Evidence {
  * Checks and cleans a header: trims names, refuses `__proto__`/`constructor`/`prototype` and unnamed
  * columns holding data (E207), reports duplicate names (E211; the later column is dropped), drops
  * unnamed empty columns (a trailing delimiter). Returns the kept column indexes and names.
+ * With `identical` (the mapping's `duplicate_columns: identical`), a repeated name whose column holds
+ * the same cells as the first (`identical(first, second)`) is dropped with W214 instead of E211.
  */
 export function cleanHeader(
   names: readonly unknown[],
   rows: readonly (readonly unknown[])[],
   where: (col: number, name: string) => Location,
   report: (p: Problem) => void,
+  identical?: (first: number, second: number) => boolean,
 ): { keep: number[]; columns: string[] } {
   const keep: number[] = [];
   const columns: string[] = [];
@@ -819,6 +844,16 @@ export function cleanHeader(
       return;
     }
     const first = seen.get(name);
+    if (first !== undefined && identical?.(first, j)) {
+      report(
+        problem(
+          'W214',
+          `column ${name} appears twice (columns ${first + 1} and ${j + 1}) with the same cells; the second is not read`,
+          where(j, name),
+        ),
+      );
+      return;
+    }
     if (first !== undefined) {
       report(
         problem(
@@ -835,6 +870,25 @@ export function cleanHeader(
     columns.push(name);
   });
   return { keep, columns };
+}
+
+/**
+ * @internal The comparison `cleanHeader` makes of two columns of the same name, when the mapping
+ * accepts identical duplicates (`duplicate_columns: identical`): every row's two cells read the same.
+ */
+export function identicalColumns(
+  opts: DatasetOptions,
+  row: (i: number) => readonly unknown[],
+  count: number,
+): ((a: number, b: number) => boolean) | undefined {
+  if (mappingOf(opts)?.duplicate_columns !== 'identical') return undefined;
+  return (a, b) => {
+    for (let i = 0; i < count; i++) {
+      const r = row(i);
+      if ((cellText(r[a]) ?? '') !== (cellText(r[b]) ?? '')) return false;
+    }
+    return true;
+  };
 }
 
 /** Spreadsheet column letters of a 0-based index: 0 → A, 26 → AA. */
@@ -919,14 +973,15 @@ export function parseDatasetCsv(text: string, opts: DatasetOptions = {}): Loaded
   }
   // cleanHeader asks whether an unnamed column holds anything: one row standing for all of them
   const anyValue = Array.from(hasValue, (h) => (h ? 'x' : ''));
+  const d = scanned.delimiter.charCodeAt(0);
   const { keep, columns } = cleanHeader(
     headerRow.cells,
     [anyValue],
     (j, name) => ({ ...base, line: headerRow.line, col: j + 1, ...(name ? { column: name } : {}) }),
     (p) => problems.push(p),
+    identicalColumns(opts, (i) => readRecord(text, starts[i]!, d, lines[i]!).cells, count),
   );
   problems.push(...wideRows);
-  const d = scanned.delimiter.charCodeAt(0);
   const identity = keep.length === width && keep.every((j, k) => j === k);
   const rows: RowSource = {
     length: count,
@@ -991,6 +1046,7 @@ export function datasetFromRows(
     cells,
     (_j, name) => locate(-1, name),
     (p) => problems.push(p),
+    identicalColumns(opts, (i) => cells[i]!, cells.length),
   );
   const table: Table = { columns, rows: cells.map((r) => keep.map((j) => r[j])), where: locate };
   const out = datasetFromTable(table, opts);

@@ -16,6 +16,7 @@ import { IndicatorSet } from '../schema/indicator-set';
 import { aggregators } from '../steps/aggregate';
 import { normalisers } from '../steps/normalise';
 import { validateTiers } from '../steps/tier';
+import { expandRepeats } from './repeat';
 import { checkSemantics, closest, nodeIdAt, type Registries } from './semantic';
 import { formatPath, type PathSegment, parseYaml, type YamlWork } from './yaml';
 
@@ -73,16 +74,29 @@ export function loadIndicatorSet(text: string, file?: string): IndicatorSet {
 export function parseWith(text: string, file: string | undefined, regs: Registries): LoadedSet {
   const yaml = parseYaml(text, file);
   const problems = [...yaml.problems];
-  const value = yaml.value;
-  const locate = (path: readonly PathSegment[], at: 'value' | 'key' = 'value'): Location => {
-    const { line, col } = yaml.position(path, at);
-    const loc: Location = { line, col };
-    if (file !== undefined) loc.file = file;
-    if (path.length > 0) loc.path = formatPath(path);
-    const node = nodeIdAt(value, path);
-    if (node !== undefined) loc.node = node;
-    return loc;
-  };
+  const written = yaml.value;
+  const locateIn =
+    (doc: unknown, source: (p: readonly PathSegment[]) => readonly PathSegment[]) =>
+    (path: readonly PathSegment[], at: 'value' | 'key' = 'value'): Location => {
+      const { line, col } = yaml.position(source(path), at);
+      const loc: Location = { line, col };
+      if (file !== undefined) loc.file = file;
+      if (path.length > 0) loc.path = formatPath(path);
+      const node = nodeIdAt(doc, path);
+      if (node !== undefined) loc.node = node;
+      return loc;
+    };
+  // repeats are expanded first, so that generated nodes are checked like written ones, at the
+  // template's position
+  const expanded = yaml.usable
+    ? expandRepeats(
+        written,
+        locateIn(written, (p) => p),
+      )
+    : undefined;
+  problems.push(...(expanded?.problems ?? []));
+  const value = expanded ? expanded.value : written;
+  const locate = locateIn(value, expanded ? expanded.sourcePath : (p) => p);
 
   if (yaml.usable && value !== undefined) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -247,7 +261,7 @@ export function describe(v: unknown): string {
   return 'a mapping';
 }
 
-const aggregateOnly = ['children', 'aggregate', 'coverage', 'rescale'];
+const aggregateOnly = ['children', 'aggregate', 'coverage', 'rescale', 'repeat', 'repeated'];
 
 /** Most schema problems listed for one file (each costs a position lookup and a suggestion). */
 const MAX_SCHEMA_PROBLEMS = 500;

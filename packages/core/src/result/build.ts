@@ -9,7 +9,7 @@ import type { Plan } from '../plan/compile';
 import type { RunOutput } from '../plan/run';
 import { indicatorOf } from '../plan/tree';
 import type { IndicatorSet, LangText, TierSpec } from '../schema/indicator-set';
-import { rankWithin } from '../steps/rank';
+import { rankable, rankedUnits, rankWithin } from '../steps/rank';
 import { RankScratch } from '../steps/rank-scratch';
 import { assignTiers } from '../steps/tier';
 import { canonicalJson } from '../util/canonical';
@@ -145,14 +145,18 @@ function rankAll(plan: Plan, run: RunOutput, values: Record<string, NodeValues>)
   const out = new Float64Array(n);
   const scratch = new RankScratch(n);
   const ranks: Float64Array[] = [];
+  // rank.among: every unit is scored, only these are ranked
+  const mask = rankedUnits(rank.among, plan.units);
+  const buf = new Float64Array(n);
   for (const node of plan.tree.nodes) {
     const v = values[node.id]!;
     const r = new Float64Array(n);
-    scratch.rank(run.score[node.index]!, r, ties, rank.round); // as rankScores, radix-sorted
+    const scores = rankable(run.score[node.index]!, mask, buf);
+    scratch.rank(scores, r, ties, rank.round); // as rankScores, radix-sorted
     ranks[node.index] = r;
     v.rank = toJsonArray(r);
     if (groupIndex) {
-      rankWithin(run.score[node.index]!, groupIndex, out, ties, rank.round);
+      rankWithin(scores, groupIndex, out, ties, rank.round);
       v.group_rank = toJsonArray(out);
     }
   }

@@ -4,6 +4,7 @@
  * Nothing here is written twice: change the language here, then run `pnpm schema`.
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { DataMapping } from './data-mapping';
 
 /** A node or indicator id: letters, digits, `_` and `-`, starting with a letter or `_`. */
 export const Id = Type.String({
@@ -127,6 +128,24 @@ export const RankSpec = Type.Object(
       Type.Integer({ minimum: 0, maximum: 15, description: 'Round scores to this many decimals first.' }),
     ),
     within: Type.Optional(Type.String({ description: 'Also rank within each value of this group column.' })),
+    among: Type.Optional(
+      Type.Union(
+        [
+          Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: 'Unit ids ranked.' }),
+          Type.Object(
+            {
+              group: Type.String({ minLength: 1, description: 'Group column of the data.' }),
+              values: Type.Array(Type.String(), { minItems: 1, description: 'Group values ranked.' }),
+            },
+            { additionalProperties: false },
+          ),
+        ],
+        {
+          description:
+            'Rank only these units (a list of ids, or the units whose group column has one of the values); every unit is still scored, the others get no rank.',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -357,6 +376,44 @@ export const IndicatorNode = Type.Object(
 );
 export type IndicatorNode = Static<typeof IndicatorNode>;
 
+/** A list item of `lists` (or of `repeat.over`): an `id` and any values its placeholders take. */
+export const ListItem = Type.Object(
+  { id: Type.String({ minLength: 1, description: 'Id of the item: fills `{id}` in a template.' }) },
+  {
+    additionalProperties: Type.Union([Type.String(), Type.Number(), LangText]),
+    description: 'An item: `id` and the other values its placeholders take (`{name}`, `{code}`).',
+  },
+);
+
+/** `repeat` of an aggregate: one child per item, made from `node` (see load/repeat.ts). */
+export const RepeatSpec = Type.Object(
+  {
+    over: Type.Union([Type.String({ minLength: 1 }), Type.Array(ListItem, { minItems: 1 })], {
+      description: 'The items: the name of a list of `lists`, or the items themselves.',
+    }),
+    as: Type.Optional(
+      Type.String({ description: 'A name for the item, so that nested templates can say `{as.key}`.' }),
+    ),
+    node: Type.Record(Type.String(), Type.Unknown(), {
+      description: 'The template of each child: a node whose texts may hold `{key}` placeholders.',
+    }),
+  },
+  { additionalProperties: false, description: 'Make one child per item of a list from a node template.' },
+);
+
+/** What the loader leaves on an aggregate whose `repeat` it expanded. */
+export const RepeatedInfo = Type.Object(
+  {
+    over: Type.String({ description: 'The list repeated over.' }),
+    template: Type.String({ description: 'The id template of the children made.' }),
+    count: Type.Integer({ minimum: 0, description: 'How many children the repeat made.' }),
+  },
+  {
+    additionalProperties: false,
+    description: 'Written by the loader when it expands `repeat` (for reports); not written by hand.',
+  },
+);
+
 /** The tree: a node with `children` is an aggregate, one without is an indicator. */
 export const TreeNode = Type.Recursive(
   (Self) =>
@@ -368,6 +425,8 @@ export const TreeNode = Type.Recursive(
           aggregate: Type.Optional(AggregateSpec),
           coverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
           rescale: Type.Optional(RescaleSpec),
+          repeat: Type.Optional(RepeatSpec),
+          repeated: Type.Optional(RepeatedInfo),
         },
         { additionalProperties: false },
       ),
@@ -397,6 +456,16 @@ export const IndicatorSet = Type.Object(
     methodology: Type.Optional(Methodology),
     templates: Type.Optional(
       Type.Record(Type.String(), LangText, { description: 'Handlebars templates for narrative text.' }),
+    ),
+    data: Type.Optional(DataMapping),
+    lists: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }),
+        Type.Array(ListItem, { minItems: 1 }),
+        {
+          description: 'Named lists of items that `repeat` makes nodes from.',
+        },
+      ),
     ),
     tree: TreeNode,
   },

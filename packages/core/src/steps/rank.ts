@@ -2,6 +2,8 @@
  * Ranking of scores: higher score = rank 1. Rounding before comparing, competition or dense ties,
  * ranks within groups. O(n log n); the only allocation is one or two arrays per call.
  */
+import type { Unit } from '../load/dataset-types';
+import type { RankSpec } from '../schema/indicator-set';
 import { roundHalfAway } from '../util/stats';
 
 /** competition: 1, 2, 2, 4 (R `rank(ties = "min")` on −score, as COINr); dense: 1, 2, 2, 3. */
@@ -134,4 +136,43 @@ export function rankWithin(
     return va > vb ? -1 : va < vb ? 1 : a - b;
   });
   assign(idx, out, ties, groupIndex);
+}
+
+/**
+ * The units `rank.among` ranks: 1 for a unit that is ranked, 0 for one that is scored but not ranked;
+ * undefined when every unit is ranked.
+ * @param among the set's `methodology.rank.among`: unit ids, or `{group, values}`
+ * @param units the assessed units
+ * @example rankedUnits(['A'], [{ id: 'A', groups: {} }, { id: 'B', groups: {} }]) // Uint8Array [1, 0]
+ */
+export function rankedUnits(among: RankSpec['among'], units: readonly Unit[]): Uint8Array | undefined {
+  if (among === undefined) return undefined;
+  const mask = new Uint8Array(units.length);
+  if (Array.isArray(among)) {
+    const ids = new Set(among);
+    units.forEach((u, i) => {
+      mask[i] = ids.has(u.id) ? 1 : 0;
+    });
+  } else {
+    const values = new Set(among.values);
+    units.forEach((u, i) => {
+      const g = u.groups[among.group];
+      mask[i] = g !== undefined && values.has(g) ? 1 : 0;
+    });
+  }
+  return mask;
+}
+
+/**
+ * Scores of the ranked units only: `scores` itself without a mask, else `buf` filled with the scores
+ * of the ranked units and NaN for the others (so that they get no rank).
+ */
+export function rankable(
+  scores: Float64Array,
+  mask: Uint8Array | undefined,
+  buf: Float64Array,
+): Float64Array {
+  if (mask === undefined) return scores;
+  for (let i = 0; i < scores.length; i++) buf[i] = mask[i] ? (scores[i] as number) : Number.NaN;
+  return buf;
 }
