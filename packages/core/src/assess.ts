@@ -39,6 +39,20 @@ export function assess(set: IndicatorSet, data: Dataset, options: AssessOptions 
   if (given.some((p) => p.severity === 'error'))
     throw new GovscoreError(given.filter((p) => p.severity === 'error'));
   const warnings: Problem[] = [...given, ...plan.warnings];
+  const among = set.methodology?.rank?.among;
+  if (Array.isArray(among)) {
+    const assessed = new Set(plan.unitIds);
+    const absent = among.filter((id) => !assessed.has(id));
+    if (absent.length)
+      warnings.push(
+        problem(
+          'W215',
+          `rank.among names ${absent.length} unit(s) that are not assessed: ${absent.join(', ')}`,
+          {},
+          'check the ids against the data (or the screening)',
+        ),
+      );
+  }
   const run = runPlan(plan, plan.settings, { warn: (p) => warnings.push(p) });
   warnings.push(...missingWarnings(plan, run));
   const nNodes = plan.tree.nodes.length;

@@ -279,7 +279,7 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
         'E207',
         'no unit id column in the data',
         {},
-        `name the id column one of ${UNIT_ALIASES.join(', ')}, or give unitColumn; columns are: ${columns.join(', ')}`,
+        `name the id column one of ${UNIT_ALIASES.join(', ')}, or name it in the set's data: {unit: …} (docs/data.md); columns are: ${columns.join(', ')}`,
       );
       return empty();
     }
@@ -319,7 +319,7 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
         'E207',
         `long data need an indicator column and a value column${indCol === undefined ? '; no indicator column found' : ''}${valCol === undefined ? '; no value column found' : ''}`,
         {},
-        `name them one of ${INDICATOR_ALIASES.join(', ')} and one of ${VALUE_ALIASES.join(', ')}; columns are: ${columns.join(', ')}`,
+        `name them one of ${INDICATOR_ALIASES.join(', ')} and one of ${VALUE_ALIASES.join(', ')}, or name them in the set's data: (docs/data.md); columns are: ${columns.join(', ')}`,
       );
       return empty();
     }

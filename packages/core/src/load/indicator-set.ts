@@ -16,6 +16,7 @@ import { IndicatorSet } from '../schema/indicator-set';
 import { aggregators } from '../steps/aggregate';
 import { normalisers } from '../steps/normalise';
 import { validateTiers } from '../steps/tier';
+import { checkMapping } from './mapping';
 import { expandRepeats } from './repeat';
 import { checkSemantics, closest, nodeIdAt, type Registries } from './semantic';
 import { formatPath, type PathSegment, parseYaml, type YamlWork } from './yaml';
@@ -111,6 +112,7 @@ export function parseWith(text: string, file: string | undefined, regs: Registri
     } else {
       problems.push(...schemaProblems(value as Json, locate));
       problems.push(...checkSemantics(value, locate, regs));
+      problems.push(...checkMapping((value as Json)['data'], locate));
     }
   }
 

@@ -53,6 +53,10 @@ export interface MappingOutcome {
 /** Cell texts a mapping always reads as missing, besides `MISSING_TOKENS`. */
 export const MAPPING_MISSING: readonly string[] = ['.', ':'];
 
+/** Long form: the variable and value columns looked for when the mapping names none. */
+const VARIABLE_COLUMNS = ['variable', 'indicator', 'indicator_id', 'icode', 'var', '指标'];
+const VALUE_COLUMNS = ['value', 'val', '值', '数值'];
+
 /** The column names the mapped table gives its fixed columns. */
 const OUT = { unit: 'unit', year: 'year', indicator: 'indicator', value: 'value' } as const;
 
@@ -84,8 +88,10 @@ interface Condition {
 
 function condition(column: string, index: number, f: RowFilter): Condition {
   const negate = typeof f === 'object' && f !== null && !Array.isArray(f);
-  const values = new Set(listOf(negate ? ((f as { not: RowFilter & {} }).not as never) : (f as never)));
-  const shown = [...values].join(', ');
+  type Given = string | number | (string | number)[];
+  const given = negate ? (f as { not: Given }).not : (f as Given);
+  const values = new Set(listOf(given));
+  const shown = (Array.isArray(given) ? given : [given]).join(', ');
   return {
     column,
     index,
@@ -172,7 +178,7 @@ export function applyMapping(
           'E225',
           `column ${name} named by data.${key} is not in the file`,
           base,
-          `the columns are: ${columns.join(', ')}`,
+          `the columns are: ${columns.join(', ')} (see docs/data.md)`,
         ),
       );
     return c;
@@ -187,9 +193,19 @@ export function applyMapping(
   const groups = (mapping.groups ?? [])
     .map((g) => need('groups', g))
     .filter((c): c is string => c !== undefined);
-  const long = mapping.form === 'long' || (mapping.form === undefined && mapping.variable !== undefined);
-  const varCol = long ? need('variable', mapping.variable ?? 'variable') : undefined;
-  const valCol = long ? need('value', mapping.value ?? 'value') : undefined;
+  // long when said, or when it names a variable or value column, or (neither) the file has the usual ones
+  const usual = (aliases: readonly string[]) => columns.find((c) => aliases.includes(c.toLowerCase()));
+  const long =
+    mapping.form === 'long' ||
+    (mapping.form === undefined &&
+      (mapping.variable !== undefined ||
+        mapping.value !== undefined ||
+        mapping.breakdown !== undefined ||
+        (usual(VARIABLE_COLUMNS) !== undefined && usual(VALUE_COLUMNS) !== undefined)));
+  const varCol = long
+    ? need('variable', mapping.variable ?? usual(VARIABLE_COLUMNS) ?? 'variable')
+    : undefined;
+  const valCol = long ? need('value', mapping.value ?? usual(VALUE_COLUMNS) ?? 'value') : undefined;
   const brkCol = long ? need('breakdown', mapping.breakdown) : undefined;
   const ignored = new Set(
     (mapping.ignore ?? []).map((c) => need('ignore', c)).filter((c) => c !== undefined),
@@ -522,4 +538,65 @@ function latestPerItem(
     org.push(origin[ks[0]!]!);
   }
   return { rows: out, origin: org, year: target, earlier };
+}
+
+/**
+ * Checks a set's `data:` mapping for what the schema cannot see (E123): an `id` pattern with a
+ * placeholder other than `{variable}` and `{breakdown}`, or without `{breakdown}` although a breakdown
+ * column is named (every breakdown would give the same id); `breakdowns` without a `breakdown` column;
+ * long-form keys (`variable`, `value`, `breakdown`) with `form: wide`.
+ *
+ * @param mapping the set's `data:` as written (shape already checked)
+ * @param locate position of a path of the set file
+ * @returns the problems (E123), each at its key
+ */
+export function checkMapping(mapping: unknown, locate: (path: (string | number)[]) => Location): Problem[] {
+  const out: Problem[] = [];
+  if (mapping === null || typeof mapping !== 'object' || Array.isArray(mapping)) return out;
+  const m = mapping as Record<string, unknown>;
+  const at = (k: string) => locate(['data', k]);
+  if (typeof m['id'] === 'string') {
+    const bad = [...m['id'].matchAll(/\{([^}]*)\}/g)]
+      .map((x) => x[1])
+      .filter((k) => k !== 'variable' && k !== 'breakdown');
+    if (bad.length > 0)
+      out.push(
+        problem(
+          'E123',
+          `data.id has the placeholder {${bad[0]}}`,
+          at('id'),
+          'use {variable} and {breakdown}, e.g. "{variable}_{breakdown}"',
+        ),
+      );
+    if (m['breakdown'] !== undefined && !m['id'].includes('{breakdown}'))
+      out.push(
+        problem(
+          'E123',
+          'data.id has no {breakdown}: every breakdown of a variable would read as the same variable',
+          at('id'),
+          'write the id as "{variable}_{breakdown}" (or leave it out)',
+        ),
+      );
+  }
+  if (m['breakdowns'] !== undefined && m['breakdown'] === undefined)
+    out.push(
+      problem(
+        'E123',
+        'data.breakdowns is given but no data.breakdown column',
+        at('breakdowns'),
+        'name the breakdown column: `breakdown: brkdown`',
+      ),
+    );
+  if (m['form'] === 'wide')
+    for (const k of ['variable', 'value', 'breakdown'])
+      if (m[k] !== undefined)
+        out.push(
+          problem(
+            'E123',
+            `data.${k} is a long-form column, but data.form is wide`,
+            at(k),
+            'remove it, or write `form: long`',
+          ),
+        );
+  return out;
 }

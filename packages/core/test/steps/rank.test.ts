@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { rankScores, rankWithin, type Ties } from '../../src/steps/rank';
+import { assess } from '../../src/assess';
+import { parseDatasetCsv } from '../../src/load/dataset';
+import type { IndicatorSet, RankSpec } from '../../src/schema/indicator-set';
+import { rankable, rankedUnits, rankScores, rankWithin, type Ties } from '../../src/steps/rank';
 
 const N = Number.NaN;
 
@@ -92,5 +95,39 @@ describe('rankWithin', () => {
     const out = new Float64Array(3);
     rankWithin(Float64Array.of(2.675, 2.68, 2.6), Int32Array.of(0, 0, 0), out, 'competition', 2);
     expect(Array.from(out)).toEqual([1, 1, 3]);
+  });
+});
+
+describe('rank.among: score everyone, rank a subset', () => {
+  const set = (among: RankSpec['among']): IndicatorSet => ({
+    id: 't',
+    title: 'T',
+    methodology: { normalise: 'none', rank: { within: 'g', among } },
+    tree: { id: 'index', children: [{ id: 'x' }] },
+  });
+  const data = parseDatasetCsv('id,g,x\nA,p,40\nB,p,30\nC,q,20\nD,q,10').dataset;
+
+  it('a list of ids: the others keep their score and get no rank (overall and within groups)', () => {
+    const r = assess(set(['A', 'C', 'D', 'Z']), data);
+    expect(r.values['index']!.score).toEqual([40, 30, 20, 10]);
+    expect(r.values['index']!.rank).toEqual([1, null, 2, 3]);
+    expect(r.values['index']!.group_rank).toEqual([1, null, 1, 2]);
+    expect(r.warnings.filter((w) => w.code === 'W215').map((w) => w.message)).toEqual([
+      'rank.among names 1 unit(s) that are not assessed: Z',
+    ]);
+  });
+
+  it('a group column and values', () => {
+    const r = assess(set({ group: 'g', values: ['q'] }), data);
+    expect(r.values['index']!.rank).toEqual([null, null, 1, 2]);
+  });
+
+  it('rankedUnits and rankable', () => {
+    const units = data.units;
+    expect(Array.from(rankedUnits(['B'], units)!)).toEqual([0, 1, 0, 0]);
+    expect(rankedUnits(undefined, units)).toBeUndefined();
+    const s = Float64Array.of(1, 2, 3, 4);
+    expect(rankable(s, undefined, new Float64Array(4))).toBe(s);
+    expect(Array.from(rankable(s, Uint8Array.of(1, 0, 1, 0), new Float64Array(4)))).toEqual([1, N, 3, N]);
   });
 });
