@@ -8,10 +8,10 @@ import {
   assess,
   type IndicatorSet,
   loadIndicatorSet,
-  parseDatasetCsv,
   parseIndicatorSet,
   type TreeNode,
 } from '@govscore/core';
+import { readDataset } from '@govscore/core/io';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../scripts/samples/lib';
 
@@ -29,6 +29,12 @@ const samples: Record<string, { data: string; years: number[] }> = {
   'un-egdi-2022': { data: 'samples/un-egdi/egdi.csv', years: [2022] },
   'un-egdi-2024': { data: 'samples/un-egdi/egdi.csv', years: [2024] },
   'world-bank-gtmi-2022': { data: 'samples/world-bank-gtmi/gtmi-2022.csv', years: [] },
+  'oecd-dgi-2023': { data: 'samples/oecd-dgi/oecd_dgi_2023.csv', years: [2023] },
+  'open-data-barometer-2014': { data: 'samples/open-data-barometer/ODB-2014-Rankings.csv', years: [2014] },
+  'eu-egov-benchmark-2023': {
+    data: 'samples/eu-egov-benchmark/egovernment-benchmark-2023-machine-readable.xlsx',
+    years: [2022],
+  },
 };
 
 const files = readdirSync(join(repoRoot, 'indicators'))
@@ -75,11 +81,12 @@ describe('indicator sets', () => {
     return (s?.years.length ? s.years : [undefined]).map((year) => [file, year] as const);
   });
 
-  it.each(runs)('%s assesses with its sample (year %s)', (file, year) => {
+  it.each(runs)('%s assesses with its sample (year %s)', async (file, year) => {
     const set: IndicatorSet = loadIndicatorSet(read(`indicators/${file}`), `indicators/${file}`);
     const sample = samples[set.id];
     if (!sample) throw new Error(`no sample for ${set.id}`);
-    const { dataset, problems } = parseDatasetCsv(read(sample.data), { file: sample.data, set });
+    // as published (CSV or XLSX), read through the set's data: mapping where it has one
+    const { dataset, problems } = await readDataset(join(repoRoot, sample.data), { file: sample.data, set });
     expect(problems.filter((p) => p.code.startsWith('E'))).toEqual([]);
     // every indicator is in the data (a checklist by its item columns)
     for (const ind of indicatorsOf(set.tree)) {

@@ -3,13 +3,14 @@
  * strict fields), the site config, the what-if recomputation, analysis readers, the view model.
  * Expected values are worked out by hand in the comments.
  */
-import { assess, type Dataset, type IndicatorSet, type Result } from '@govscore/core';
+import { assess, type Dataset, type IndicatorSet, loadIndicatorSet, type Result } from '@govscore/core';
 import { describe, expect, it } from 'vitest';
 import { readIntervals, readSensitivity } from '../../sites/report/src/lib/analysis';
 import { validateSiteConfig } from '../../sites/report/src/lib/config';
 import { parseSiteConfig } from '../../sites/report/src/lib/config-yaml';
 import { profileContext } from '../../sites/report/src/lib/context';
 import { fmt, pct, signed } from '../../sites/report/src/lib/i18n';
+import { compactTree } from '../../sites/report/src/lib/methods';
 import { buildModel, keyChanges, peerAverage } from '../../sites/report/src/lib/model';
 import { defaultTemplates, paragraphs, renderText, templateText } from '../../sites/report/src/lib/narrative';
 import { fnv1a, rel, unitSlugs } from '../../sites/report/src/lib/paths';
@@ -394,5 +395,32 @@ describe('view model', () => {
       '#ffffff',
       '#ffffff',
     ]);
+  });
+});
+
+describe('methodology tree rows', () => {
+  it('shows a repeated sub-tree once: the first instance with its sub-tree, the others in one row', () => {
+    const set = loadIndicatorSet(`id: r
+title: R
+lists:
+  ev: [{ id: a }, { id: b }, { id: c }]
+tree:
+  id: index
+  children:
+    - id: fixed
+    - id: bench
+      repeat:
+        over: ev
+        node: { id: "b_{id}", children: [{ id: "x_{id}" }, { id: "y_{id}" }] }
+`);
+    const cols: Record<string, number[]> = { fixed: [1, 2] };
+    for (const e of ['a', 'b', 'c']) for (const v of ['x', 'y']) cols[`${v}_${e}`] = [1, 2];
+    const result = assess(set, data(['A', 'B'], cols));
+    const bench = result.set.nodes.find((n) => n.id === 'bench')!;
+    expect(bench.repeated).toEqual({ over: 'ev', template: 'b_{id}', count: 3 });
+    const rows = compactTree(result.set.nodes).map((r) =>
+      r.kind === 'node' ? r.node.id : `more ${r.ids.join(' ')} (${r.over}, ${r.template})`,
+    );
+    expect(rows).toEqual(['index', 'fixed', 'bench', 'b_a', 'x_a', 'y_a', 'more b_b b_c (ev, b_{id})']);
   });
 });

@@ -119,6 +119,8 @@ function resolvedNodes(plan: Plan, local: Float64Array, effective: Float64Array)
       r.coverage = settings.coverage[node.index] as number;
       const rs = settings.rescale[node.index];
       if (rs) r.rescale = { method: rs.key, params: rs.params };
+      const rep = (src as { repeated?: ResolvedNode['repeated'] }).repeated;
+      if (rep) r.repeated = rep;
     }
     return r;
   });

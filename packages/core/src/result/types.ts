@@ -38,6 +38,8 @@ export interface ResolvedNode {
   aggregate?: MethodUsed;
   coverage?: number;
   rescale?: MethodUsed;
+  /** Aggregates whose children a `repeat` made (the last `count` children): list, id template, count. */
+  repeated?: { over: string; template: string; count: number };
   /** Indicators: what the YAML says, defaults filled in. */
   direction?: 1 | -1;
   type?: string;

@@ -69,6 +69,10 @@ const words = {
   weight: { zh: '权重', en: 'Weight' },
   localWeight: { zh: '同级权重', en: 'Weight among siblings' },
   effectiveWeight: { zh: '有效权重', en: 'Effective weight' },
+  repeatedLike: {
+    zh: '另有 {n} 项同样结构（按 {over} 重复）',
+    en: '{n} more like it (repeated over {over})',
+  },
   direction: { zh: '方向', en: 'Direction' },
   higher: { zh: '越高越好', en: 'higher is better' },
   lower: { zh: '越低越好', en: 'lower is better' },

@@ -84,3 +84,51 @@ export function sourceRows(result: Result, lang: string): SourceRow[] {
   }
   return [...rows.values()];
 }
+
+/** A row of the methodology tree: a node, or the children of a repeat after the first, in one row. */
+export type TreeRow =
+  | { kind: 'node'; node: ResolvedNode }
+  | { kind: 'more'; parent: ResolvedNode; ids: string[]; depth: number; template: string; over: string };
+
+/**
+ * The tree's rows with every repeated sub-tree shown once: of the children a `repeat` made (the last
+ * `repeated.count` children of a node), the first is shown with its sub-tree and the others are one row
+ * naming them.
+ * @example compactTree(result.set.nodes) // [..., {kind: 'node', node: ke_le1}, ..., {kind: 'more', ids: ['ke_le2', …]}]
+ */
+export function compactTree(nodes: readonly ResolvedNode[]): TreeRow[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const hidden = new Set<string>();
+  const moreAfter = new Map<string, TreeRow>(); // last node of the first instance's sub-tree → row
+  const lastOf = (id: string): string => {
+    const n = byId.get(id);
+    const last = n?.children[n.children.length - 1];
+    return last === undefined ? id : lastOf(last);
+  };
+  const hide = (id: string): void => {
+    hidden.add(id);
+    for (const c of byId.get(id)?.children ?? []) hide(c);
+  };
+  for (const n of nodes) {
+    const rep = n.repeated;
+    if (!rep || rep.count < 2) continue;
+    const made = n.children.slice(n.children.length - rep.count);
+    for (const id of made.slice(1)) hide(id);
+    moreAfter.set(lastOf(made[0]!), {
+      kind: 'more',
+      parent: n,
+      ids: made.slice(1),
+      depth: n.depth + 1,
+      template: rep.template,
+      over: rep.over,
+    });
+  }
+  const rows: TreeRow[] = [];
+  for (const n of nodes) {
+    if (hidden.has(n.id)) continue;
+    rows.push({ kind: 'node', node: n });
+    const more = moreAfter.get(n.id);
+    if (more) rows.push(more);
+  }
+  return rows;
+}
