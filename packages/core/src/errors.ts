@@ -86,6 +86,7 @@ export const codes = {
   W310: 'replications of an uncertainty analysis failed and were left out',
   W311: 'raters disagree and the rule leaves the value missing: adjudication needed',
   W312: 'value answered by fewer raters than methodology.raters.min_raters',
+  W320: 'no score where COINr gives NaN (methodology.compat: coinr)',
   W313: 'value missing after imputation: its parent is computed from the other children, or has no score',
   W314: 'aggregate has no score for a unit (no child has a value, or coverage below its threshold)',
 } as const;

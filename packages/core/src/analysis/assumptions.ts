@@ -214,7 +214,7 @@ export function compileAssumptions(plan: Plan, list: readonly Assumption[]): Com
         );
         for (const x of sel) claim('normalisation', x, aid, i);
         const resolved: ResolvedMethod<NormaliseMethod>[][] = a.choices.map((spec) =>
-          sel.map((x) => resolveNormalise(spec, plan.info[x]!, nodes[x]!.id)),
+          sel.map((x) => resolveNormalise(spec, plan.info[x]!, nodes[x]!.id, 'minmax', plan.compat)),
         );
         out.push(
           discrete(aid, 'normalise', a.choices.map(methodLabel), (c, st) => {
@@ -236,7 +236,7 @@ export function compileAssumptions(plan: Plan, list: readonly Assumption[]): Com
         );
         for (const x of sel) claim('aggregation', x, aid, i);
         const resolved: ResolvedMethod<AggregateMethod>[][] = a.choices.map((spec) =>
-          sel.map((x) => resolveAggregate(spec, nodes[x]!.id)),
+          sel.map((x) => resolveAggregate(spec, nodes[x]!.id, plan.compat)),
         );
         out.push(
           discrete(aid, 'aggregate', a.choices.map(methodLabel), (c, st) => {
@@ -269,7 +269,7 @@ export function compileAssumptions(plan: Plan, list: readonly Assumption[]): Com
         } else {
           const choices = a.choices!;
           labels = choices.map(treatLabel);
-          params = choices.map((spec) => sel.map(() => resolveTreat(spec)));
+          params = choices.map((spec) => sel.map(() => resolveTreat(spec, plan.compat)));
         }
         out.push(
           discrete(aid, 'treat', labels, (c, st) => {

@@ -279,7 +279,7 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
         'E207',
         'no unit id column in the data',
         {},
-        `name the id column one of ${UNIT_ALIASES.join(', ')}, or name it in the set's data: {unit: …} (docs/data.md); columns are: ${columns.join(', ')}`,
+        `name the id column one of ${UNIT_ALIASES.join(', ')}, give unitColumn, or name it in the set's data: {unit: …} (docs/data.md); columns are: ${columns.join(', ')}`,
       );
       return empty();
     }

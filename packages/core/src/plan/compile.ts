@@ -65,8 +65,29 @@ export interface PlanSettings {
   active: Uint8Array;
 }
 
+/**
+ * Whose behaviour the kernels follow where govscore and COINr differ (`methodology.compat`): `none`,
+ * govscore's (docs/methods.md); `coinr`, COINr 1.1.14's. The plan only chooses kernel parameters by it.
+ */
+export type Compat = 'none' | 'coinr';
+
+/** Normalisations whose kernel has a COINr mode (`coinr: true`). */
+const COINR_NORMALISE = new Set([
+  'minmax',
+  'zscore',
+  'dist_max',
+  'scaled',
+  'frac_max',
+  'prank',
+  'dist_target',
+]);
+/** Aggregations whose kernel has a COINr mode. */
+const COINR_AGGREGATE = new Set(['generalised', 'harmonic', 'copeland']);
+
 export interface Plan {
   set: IndicatorSet;
+  /** `methodology.compat` (default `none`). */
+  compat: Compat;
   tree: FlatTree;
   /** Units assessed (after screening), and their ids. */
   units: Unit[];
@@ -117,6 +138,7 @@ export function resolveNormalise(
   info: NormaliseInfo,
   node: string,
   dflt = 'minmax',
+  compat: Compat = 'none',
 ): ResolvedMethod<NormaliseMethod> {
   const { key, params } = methodParts(spec, dflt);
   const method = (normalisers as Record<string, NormaliseMethod>)[key];
@@ -132,7 +154,13 @@ export function resolveNormalise(
   if (r.problems.length) {
     throw new GovscoreError(r.problems.map((m) => problem('E108', `normalisation '${key}': ${m}`, { node })));
   }
-  return { key, method, params: r.params as Record<string, unknown> };
+  const resolved = r.params as Record<string, unknown>;
+  if (compat === 'coinr' && COINR_NORMALISE.has(key)) {
+    // COINr's n_dist2targ does not cap unless asked (cap_max = FALSE)
+    const cap = key === 'dist_target' && !Object.hasOwn(params, 'cap') ? { cap: false } : {};
+    return { key, method, params: { ...resolved, ...cap, coinr: true } };
+  }
+  return { key, method, params: resolved };
 }
 
 /**
@@ -142,6 +170,7 @@ export function resolveNormalise(
 export function resolveAggregate(
   spec: AggregateSpec | undefined,
   node: string,
+  compat: Compat = 'none',
 ): ResolvedMethod<AggregateMethod> {
   const { key, params } = methodParts(spec, 'arithmetic');
   const method = (aggregators as Record<string, AggregateMethod>)[key];
@@ -157,11 +186,22 @@ export function resolveAggregate(
   if (r.problems.length) {
     throw new GovscoreError(r.problems.map((m) => problem('E108', `aggregation '${key}': ${m}`, { node })));
   }
-  return { key, method, params: r.params as Record<string, unknown> };
+  const resolved = r.params as Record<string, unknown>;
+  if (compat === 'coinr' && COINR_AGGREGATE.has(key)) {
+    if (key === 'generalised' && resolved['p'] === 0)
+      fail(
+        'E108',
+        "aggregation 'generalised': p = 0 under compat: coinr, where COINr's a_genmean stops",
+        { node },
+        'use aggregate: geometric (the limit at p = 0), or leave out compat',
+      );
+    return { key, method, params: { ...resolved, coinr: true } };
+  }
+  return { key, method, params: resolved };
 }
 
 /** Resolves a treatment spec, defaults filled in; `none` gives null. */
-export function resolveTreat(spec: TreatSpec | undefined): TreatParams | null {
+export function resolveTreat(spec: TreatSpec | undefined, compat: Compat = 'none'): TreatParams | null {
   if (!spec || spec.method === 'none') return null;
   const p: TreatParams = {
     method: spec.method,
@@ -171,6 +211,7 @@ export function resolveTreat(spec: TreatSpec | undefined): TreatParams | null {
     fallback: spec.fallback ?? treatDefaults.fallback,
   };
   if (spec.force !== undefined) p.force = spec.force;
+  if (compat === 'coinr') p.coinr = true;
   return p;
 }
 
@@ -320,7 +361,7 @@ function transformOf(ind: IndicatorNode): ((x: number) => number) | null {
  * @example prepareIndicator(plan, plan.tree.byId.get('LPI')!, { method: 'median' }).values
  */
 export function prepareIndicator(
-  plan: Pick<Plan, 'tree' | 'units' | 'unitIds' | 'denominated' | 'frame' | 'years'>,
+  plan: Pick<Plan, 'tree' | 'units' | 'unitIds' | 'denominated' | 'frame' | 'years'> & { compat?: Compat },
   idx: number,
   spec: ImputeSpec,
 ): { values: Float64Array; imputed: Uint8Array } {
@@ -335,7 +376,9 @@ export function prepareIndicator(
     imp = new Uint8Array(n);
   } else {
     const groups = spec.group ? units.map((u) => u.groups[spec.group as string]) : undefined;
-    const r = impute(col, n, frame, spec, groups, plan.years.length ? plan.years : undefined);
+    const r = impute(col, n, frame, spec, groups, plan.years.length ? plan.years : undefined, {
+      coinr: plan.compat === 'coinr',
+    });
     values = r.values;
     imp = r.imputed;
   }
@@ -376,6 +419,7 @@ export function prepareIndicator(
 export function compile(set: IndicatorSet, input: Dataset, options: AssessOptions = {}): Plan {
   const tree = flattenTree(set);
   const m = set.methodology ?? {};
+  const compat: Compat = m.compat ?? 'none';
   // several raters: the final values by the set's rule
   const data = input.ratings?.length ? applyRatings(input, m.raters) : input;
   const warnings: Problem[] = [];
@@ -451,6 +495,7 @@ export function compile(set: IndicatorSet, input: Dataset, options: AssessOption
       denominated: denAll,
       frame,
       years: data.years,
+      compat,
     };
     imputedAll = new Array(nNodes).fill(null);
     for (const idx of tree.indicators) imputedAll[idx] = prepareIndicator(all, idx, specOf(idx));
@@ -530,7 +575,7 @@ export function compile(set: IndicatorSet, input: Dataset, options: AssessOption
           values: Float64Array.from(keep, (i) => pre.values[i] as number),
           imputed: Uint8Array.from(keep, (i) => pre.imputed[i] as number),
         }
-      : prepareIndicator({ tree, units, unitIds, denominated, frame, years: data.years }, idx, spec);
+      : prepareIndicator({ tree, units, unitIds, denominated, frame, years: data.years, compat }, idx, spec);
     if (spec.method !== 'none') {
       const count = imp.reduce((s, v) => s + v, 0);
       if (count) {
@@ -556,6 +601,7 @@ export function compile(set: IndicatorSet, input: Dataset, options: AssessOption
 
   return {
     set,
+    compat,
     tree,
     units,
     unitIds,
@@ -567,7 +613,7 @@ export function compile(set: IndicatorSet, input: Dataset, options: AssessOption
     prepared,
     imputed,
     info,
-    settings: defaultSettings(set, tree, info),
+    settings: defaultSettings(set, tree, info, compat),
     warnings,
     screenedOut,
     vetoes,
@@ -575,7 +621,12 @@ export function compile(set: IndicatorSet, input: Dataset, options: AssessOption
 }
 
 /** @internal The settings the YAML gives. */
-function defaultSettings(set: IndicatorSet, tree: FlatTree, info: (NormaliseInfo | null)[]): PlanSettings {
+function defaultSettings(
+  set: IndicatorSet,
+  tree: FlatTree,
+  info: (NormaliseInfo | null)[],
+  compat: Compat,
+): PlanSettings {
   const m = set.methodology ?? {};
   const nNodes = tree.nodes.length;
   const s: PlanSettings = {
@@ -591,16 +642,24 @@ function defaultSettings(set: IndicatorSet, tree: FlatTree, info: (NormaliseInfo
     s.weight[node.index] = node.weight;
     if (node.kind === 'indicator') {
       const ind = indicatorOf(node);
-      s.normalise[node.index] = resolveNormalise(ind.normalise ?? m.normalise, info[node.index]!, ind.id);
-      s.treat[node.index] = resolveTreat(ind.treat ?? m.treat);
+      s.normalise[node.index] = resolveNormalise(
+        ind.normalise ?? m.normalise,
+        info[node.index]!,
+        ind.id,
+        'minmax',
+        compat,
+      );
+      s.treat[node.index] = resolveTreat(ind.treat ?? m.treat, compat);
     } else {
       const src = node.source as { aggregate?: AggregateSpec; coverage?: number; rescale?: RescaleSpec };
-      s.aggregate[node.index] = resolveAggregate(src.aggregate ?? m.aggregate, node.id);
+      s.aggregate[node.index] = resolveAggregate(src.aggregate ?? m.aggregate, node.id, compat);
       s.coverage[node.index] = src.coverage ?? m.coverage ?? 0;
       if (src.rescale !== undefined) {
         const r = methodParts(src.rescale, 'none');
         s.rescale[node.index] =
-          r.key === 'none' ? null : resolveNormalise(src.rescale, { direction: 1 }, node.id);
+          r.key === 'none'
+            ? null
+            : resolveNormalise(src.rescale, { direction: 1 }, node.id, 'minmax', compat);
       }
     }
   }

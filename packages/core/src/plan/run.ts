@@ -178,14 +178,26 @@ function guardInput(node: string, x: Float64Array, units: readonly string[]): vo
 
 /**
  * @internal Refuses a score that is not a finite number although its input value is present (E306: the
- * method overflowed, e.g. min-max over a range too small to divide by), instead of a silent null.
+ * method overflowed, e.g. min-max over a range too small to divide by), instead of a silent null. Under
+ * `compat: coinr` a NaN is COINr's answer (a constant column under min-max): it is kept, and `nan`
+ * receives the units it hit (for W320).
  */
-function guardOutput(node: string, x: Float64Array, out: Float64Array, units: readonly string[]): void {
+function guardOutput(
+  node: string,
+  x: Float64Array,
+  out: Float64Array,
+  units: readonly string[],
+  nan?: string[],
+): void {
   for (let i = 0; i < x.length; i++) {
     const s = out[i] as number;
     if (s - s === 0) continue; // finite
     const v = x[i] as number;
     if (Number.isNaN(v) && Number.isNaN(s)) continue; // missing stays missing
+    if (nan && Number.isNaN(s)) {
+      nan.push(units[i]!);
+      continue;
+    }
     fail(
       'E306',
       `'${node}' of unit '${units[i]}' cannot be computed: value ${v} gives the score ${s}`,
@@ -197,7 +209,8 @@ function guardOutput(node: string, x: Float64Array, out: Float64Array, units: re
 
 /**
  * @internal Refuses an aggregate score that is infinite, or missing although a child with a weight
- * is present (E306: the aggregation overflowed), instead of writing a silent null.
+ * is present (E306: the aggregation overflowed), instead of writing a silent null. Under `compat: coinr`
+ * a NaN is COINr's answer (its generalised mean with a missing child): kept, the units put in `nan`.
  */
 function guardAggregate(
   node: string,
@@ -205,6 +218,7 @@ function guardAggregate(
   w: Float64Array,
   out: Float64Array,
   units: readonly string[],
+  nan?: string[],
 ): void {
   for (let i = 0; i < out.length; i++) {
     const s = out[i] as number;
@@ -214,6 +228,10 @@ function guardAggregate(
       for (let j = 0; j < cols.length && !present; j++)
         present = (w[j] as number) > 0 && !Number.isNaN((cols[j] as Float64Array)[i] as number);
     if (Number.isNaN(s) && !present) continue;
+    if (nan && Number.isNaN(s)) {
+      nan.push(units[i]!);
+      continue;
+    }
     fail(
       'E306',
       `'${node}' of unit '${units[i]}' overflows: the aggregate is ${s}`,
@@ -221,6 +239,32 @@ function guardAggregate(
       'the scores are too large to aggregate; normalise the indicators, or write raw values in a larger unit',
     );
   }
+}
+
+/**
+ * @internal Under `compat: coinr`: a list for `guardOutput`/`guardAggregate` to collect COINr's NaN in,
+ * and the W320 warning it makes. Undefined otherwise (a NaN is then E306).
+ */
+function coinrNaN(plan: Plan): string[] | undefined {
+  return plan.compat === 'coinr' ? [] : undefined;
+}
+
+function warnCoinrNaN(
+  node: string,
+  what: string,
+  units: string[] | undefined,
+  warn: (p: Problem) => void,
+  quiet: boolean | undefined,
+): void {
+  if (!units || units.length === 0 || quiet) return;
+  warn(
+    problem(
+      'W320',
+      `'${node}' has no score for ${units.length} unit(s) with data (${units.join(', ')}): COINr's ${what} gives NaN there (compat: coinr)`,
+      { node },
+      'this is COINr 1.1.14’s result; leave out compat: coinr for govscore’s (docs/methods.md)',
+    ),
+  );
 }
 
 /**
@@ -342,7 +386,9 @@ export function runPlan(
     const out = new Float64Array(n);
     const nm = settings.normalise[idx]!;
     nm.method.run(x, out, nm.params, plan.info[idx]!, ctx);
-    guardOutput(node.id, plan.prepared[idx]!, out, unitIds);
+    const nan = coinrNaN(plan);
+    guardOutput(node.id, plan.prepared[idx]!, out, unitIds, nan);
+    warnCoinrNaN(node.id, nm.key, nan, warn, options.quiet);
     score[idx] = out;
   }
 
@@ -367,7 +413,9 @@ export function runPlan(
     const out = new Float64Array(n);
     const am = settings.aggregate[idx]!;
     am.method.run(cols, w, out, am.params, ctx);
-    guardAggregate(node.id, cols, w, out, unitIds);
+    const nanAgg = coinrNaN(plan);
+    guardAggregate(node.id, cols, w, out, unitIds, nanAgg);
+    warnCoinrNaN(node.id, `${am.key} mean`, nanAgg, warn, options.quiet);
     if (!options.quiet)
       coverage[idx] = nodeCoverage(
         cols,
@@ -383,7 +431,9 @@ export function runPlan(
     if (rs) {
       const r = new Float64Array(n);
       rs.method.run(out, r, rs.params, { direction: 1 }, ctx);
-      guardOutput(node.id, out, r, unitIds);
+      const nanRs = coinrNaN(plan);
+      guardOutput(node.id, out, r, unitIds, nanRs);
+      warnCoinrNaN(node.id, rs.key, nanRs, warn, options.quiet);
       score[idx] = r;
     } else score[idx] = out;
   }
@@ -418,7 +468,9 @@ function runInto(plan: Plan, settings: PlanSettings, options: RunOptions, ws: Ru
       const full = (ws.memoSize[idx] as number) >= MEMO_LIMIT;
       const out = full ? (ws.scratch[idx] ??= new Float64Array(n)) : new Float64Array(n);
       nm.method.run(values, out, nm.params, plan.info[idx]!, ctx);
-      guardOutput(ctx.node, x, out, unitIds);
+      const nan = coinrNaN(plan);
+      guardOutput(ctx.node, x, out, unitIds, nan);
+      warnCoinrNaN(ctx.node, nm.key, nan, warn, options.quiet);
       e = { treated: values, score: out, treatment: outcome };
       if (!full) {
         if (!byTreat) {
@@ -458,7 +510,9 @@ function runInto(plan: Plan, settings: PlanSettings, options: RunOptions, ws: Ru
     const out = ws.out[idx]!;
     const am = settings.aggregate[idx]!;
     am.method.run(cols, w, out, am.params, ctx);
-    guardAggregate(node.id, cols, w, out, unitIds);
+    const nanAgg = coinrNaN(plan);
+    guardAggregate(node.id, cols, w, out, unitIds, nanAgg);
+    warnCoinrNaN(node.id, `${am.key} mean`, nanAgg, warn, options.quiet);
     const cov = settings.coverage[idx] as number;
     if (cov > 0) {
       const below = applyThreshold(out, cols, cov, unitIds, options.quiet === true);
@@ -468,7 +522,9 @@ function runInto(plan: Plan, settings: PlanSettings, options: RunOptions, ws: Ru
     if (rs) {
       const r = ws.rescaled[idx]!;
       rs.method.run(out, r, rs.params, { direction: 1 }, ctx);
-      guardOutput(node.id, out, r, unitIds);
+      const nanRs = coinrNaN(plan);
+      guardOutput(node.id, out, r, unitIds, nanRs);
+      warnCoinrNaN(node.id, rs.key, nanRs, warn, options.quiet);
       score[idx] = r;
     } else score[idx] = out;
   }

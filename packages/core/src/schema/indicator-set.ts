@@ -233,6 +233,12 @@ export const Methodology = Type.Object(
       Type.Integer({ minimum: 0, description: 'How many strengths and weaknesses per unit (default 3).' }),
     ),
     raters: Type.Optional(RatersSpec),
+    compat: Type.Optional(
+      Type.Union([Type.Literal('none'), Type.Literal('coinr')], {
+        description:
+          "coinr: COINr 1.1.14's behaviour wherever govscore departs from it (docs/methods.md, compat: coinr); none (default): govscore's.",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

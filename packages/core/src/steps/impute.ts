@@ -68,6 +68,8 @@ function centre(
  * @param spec the imputation spec (`group` names the grouping column; the caller passes its values).
  * @param groups group of each unit (group methods).
  * @param times time of each frame (e.g. years) for `interpolate_linear`; default 0, 1, 2, … (equal spacing).
+ * @param options `coinr`: COINr 1.1.14's group imputation (`methodology.compat: coinr`): a unit without a
+ *   group, or whose group has no value, stays missing.
  * @throws GovscoreError E304 when the frame is out of range, `col` is not a whole number of frames, or a
  * group method gets no `groups`.
  * @example impute(Float64Array.of(1, NaN, 3), 3, 0, { method: 'mean' }).values // [1, 2, 3]
@@ -79,6 +81,7 @@ export function impute(
   spec: ImputeSpec,
   groups?: readonly (string | undefined)[],
   times?: ArrayLike<number>,
+  options: { coinr?: boolean } = {},
 ): ImputeResult {
   const nFrames = nUnits > 0 ? col.length / nUnits : 0;
   if (!Number.isInteger(nFrames) || frame < 0 || frame >= nFrames || !Number.isInteger(frame)) {
@@ -136,7 +139,8 @@ export function impute(
             );
           c = cache.get(g) as number;
         }
-        set(i, Number.isNaN(c) ? overall : c);
+        // COINr (compat: coinr) leaves a unit without a group missing, and a group without data NaN
+        set(i, Number.isNaN(c) && !options.coinr ? overall : c);
       }
       break;
     }

@@ -17,6 +17,13 @@ export interface TreatParams {
   fallback: 'log' | 'none';
   /** Winsorise exactly this many points on the skewed side, whatever the skew and kurtosis. */
   force?: number;
+  /**
+   * COINr 1.1.14's `Treat()` where govscore departs from it (`methodology.compat: coinr`): the log
+   * fallback is `log_CT` whatever the sign of the skew, and `force` is COINr's `force_win` with
+   * `winmax = force` (only on a column outside the limits; the side chosen again at every step; then
+   * the log fallback if the column still fails).
+   */
+  coinr?: boolean;
 }
 
 /** COINr's defaults: winsorise up to 5 points while |skew| ≥ 2 and kurtosis ≥ 3.5, else log. */
@@ -147,6 +154,7 @@ export function treat(x: Float64Array, p: TreatParams): TreatResult {
   const copy = () => Float64Array.from(x);
 
   if (p.method === 'none') return done(copy(), 'none', []);
+  if (p.coinr) return treatCoinr(x, p, before, done);
 
   if (p.method === 'winsorise' && p.force !== undefined) {
     const values = copy();
@@ -177,6 +185,43 @@ export function treat(x: Float64Array, p: TreatParams): TreatResult {
     now = moments(values);
     if (!outside(now.skew, now.kurtosis, p)) return done(values, 'winsorise', indices(mask));
   }
+  if (p.fallback === 'log') return logged();
+  return nwin > 0 ? done(values, 'winsorise', indices(mask)) : done(values, 'none', []);
+}
+
+/**
+ * @internal COINr 1.1.14's `Treat()` (`winsorise`, `check_SkewKurt`, `log_CT`, `combine_treat = FALSE`):
+ * nothing unless the column is outside the limits; then winsorise, the side chosen by the current skew at
+ * every step, until it is within the limits (not with `force`: COINr's `force_win`) or `force ??
+ * max_points` points have moved; if it is still outside, `log_CT` of the original values, log(x − min +
+ * 0.01·(max − min)), whatever the sign of the skew (with `fallback: log`).
+ */
+function treatCoinr(
+  x: Float64Array,
+  p: TreatParams,
+  before: ReturnType<typeof moments>,
+  done: (values: Float64Array, applied: TreatResult['applied'], changed: number[]) => TreatResult,
+): TreatResult {
+  if (!outside(before.skew, before.kurtosis, p)) return done(Float64Array.from(x), 'none', []);
+  const logged = (): TreatResult => {
+    const values = logTransform(x, true);
+    const changed: number[] = [];
+    for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i] as number)) changed.push(i);
+    return done(values, 'log', changed);
+  };
+  if (p.method === 'log') return logged();
+  const limit = p.force ?? p.max_points;
+  const values = Float64Array.from(x);
+  const mask = new Uint8Array(x.length);
+  let nwin = 0;
+  let now = before;
+  while (nwin < limit) {
+    if (!winsoriseStep(values, !(now.skew < 0), mask)) break;
+    nwin = indices(mask).length;
+    now = moments(values);
+    if (p.force === undefined && !outside(now.skew, now.kurtosis, p)) break;
+  }
+  if (!outside(now.skew, now.kurtosis, p)) return done(values, 'winsorise', indices(mask));
   if (p.fallback === 'log') return logged();
   return nwin > 0 ? done(values, 'winsorise', indices(mask)) : done(values, 'none', []);
 }

@@ -1,7 +1,16 @@
+import { ExactSum } from '../../util/stats';
 import type { AggregateMethod } from '../types';
 import { ParamReader } from './shared';
 
-export type CopelandParams = Record<string, never>;
+export type CopelandParams = {
+  /**
+   * COINr 1.1.14's `a_copeland` (`methodology.compat: coinr`, set by the plan): the outranking entry of
+   * a pair (a before b) is Σ w[a > b] + ½ Σ w[a = b] over the children both have, b's entry is 1 minus
+   * a's, so a comparison with a missing value counts against the first unit of the pair; every unit
+   * takes part, one without data too.
+   */
+  coinr?: boolean;
+};
 
 /**
  * Copeland outranking, COINr `a_copeland`: every pair of units (a, b) is compared child by child; a wins
@@ -22,7 +31,8 @@ export const copeland: AggregateMethod<CopelandParams> = {
     const r = new ParamReader(params, []);
     return { params: {}, problems: r.problems };
   },
-  run(cols, weights, out) {
+  run(cols, weights, out, params) {
+    if (params.coinr) return coinrCopeland(cols, weights, out);
     const n = out.length;
     // children with a weight, copied row-major once per run so that the O(n²·k) loop reads contiguously
     let k = 0;
@@ -69,3 +79,37 @@ export const copeland: AggregateMethod<CopelandParams> = {
     }
   },
 };
+
+/**
+ * @internal COINr's outranking matrix and Copeland score: for a < b, e = Σ w[x_a > x_b] + Σ w[x_a = x_b]/2
+ * (sums exactly rounded, as R's long-double `sum`), e_ba = 1 − e; each entry above ½ is a win (+1), below
+ * a loss (−1); the score is the row sum.
+ */
+function coinrCopeland(cols: readonly Float64Array[], weights: Float64Array, out: Float64Array): void {
+  const n = out.length;
+  const gt = new ExactSum();
+  const eq = new ExactSum();
+  const both = new ExactSum();
+  out.fill(0);
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      gt.reset();
+      eq.reset();
+      for (let c = 0; c < cols.length; c++) {
+        const col = cols[c] as Float64Array;
+        const va = col[a] as number;
+        const vb = col[b] as number;
+        const w = weights[c] as number;
+        if (va > vb) gt.add(w);
+        else if (va === vb) eq.add(w);
+      }
+      both.reset();
+      both.add(gt.value());
+      both.add(eq.value() / 2);
+      const e = both.value();
+      const f = 1 - e;
+      out[a] = (out[a] as number) + (e > 0.5 ? 1 : e < 0.5 ? -1 : 0);
+      out[b] = (out[b] as number) + (f > 0.5 ? 1 : f < 0.5 ? -1 : 0);
+    }
+  }
+}

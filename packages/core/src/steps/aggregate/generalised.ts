@@ -7,6 +7,11 @@ import { failValue, ParamReader } from './shared';
 export type GeneralisedParams = {
   /** Exponent (default 1): 1 arithmetic, 0 geometric (the limit), −1 harmonic, 2 quadratic. */
   p: number;
+  /**
+   * COINr 1.1.14's `a_genmean` (`methodology.compat: coinr`, set by the plan): a missing child makes the
+   * unit's score NaN, negative values are taken as they are (p > 0), p = 0 is refused by the plan.
+   */
+  coinr?: boolean;
 };
 
 /**
@@ -25,6 +30,7 @@ export const generalised: AggregateMethod<GeneralisedParams> = {
   },
   run(cols, weights, out, params, ctx) {
     const p = params.p;
+    if (params.coinr) return coinrGenmean(cols, weights, out, p, ctx);
     if (p === 1) return arithmetic.run(cols, weights, out, {}, ctx);
     if (p === 0) return geometric.run(cols, weights, out, {}, ctx);
     const m = cols.length;
@@ -49,3 +55,30 @@ export const generalised: AggregateMethod<GeneralisedParams> = {
     }
   },
 };
+
+/** @internal COINr's a_genmean: (Σ w·xᵖ / Σ w)^(1/p), NaN when any child with a weight is missing. */
+function coinrGenmean(
+  cols: readonly Float64Array[],
+  weights: Float64Array,
+  out: Float64Array,
+  p: number,
+  ctx: Parameters<typeof failValue>[0],
+): void {
+  const s = new ExactSum();
+  const ws = new ExactSum();
+  for (let i = 0; i < out.length; i++) {
+    s.reset();
+    ws.reset();
+    let missing = false;
+    for (let j = 0; j < cols.length; j++) {
+      const v = (cols[j] as Float64Array)[i] as number;
+      const w = weights[j] as number;
+      if (!(w > 0)) continue;
+      if (Number.isNaN(v)) missing = true;
+      else if (p < 0 && v <= 0) failValue(ctx, `generalised mean with p = ${p}`, i, j, v, 'above 0');
+      s.addProduct(w, v ** p);
+      ws.add(w);
+    }
+    out[i] = missing ? Number.NaN : (s.value() / ws.value()) ** (1 / p);
+  }
+}

@@ -2,7 +2,10 @@ import { ExactSum } from '../../util/stats';
 import type { AggregateMethod } from '../types';
 import { failValue, ParamReader } from './shared';
 
-export type HarmonicParams = Record<string, never>;
+export type HarmonicParams = {
+  /** COINr 1.1.14's `a_hmean` (`methodology.compat: coinr`, set by the plan): only zeros are refused. */
+  coinr?: boolean;
+};
 
 /**
  * Weighted harmonic mean, COINr `a_hmean`: y = Σ wⱼ / Σ (wⱼ/xⱼ) over the children present (missing
@@ -19,7 +22,7 @@ export const harmonic: AggregateMethod<HarmonicParams> = {
     const r = new ParamReader(params, []);
     return { params: {}, problems: r.problems };
   },
-  run(cols, weights, out, _p, ctx) {
+  run(cols, weights, out, params, ctx) {
     const m = cols.length;
     const s = new ExactSum();
     const ws = new ExactSum();
@@ -31,7 +34,8 @@ export const harmonic: AggregateMethod<HarmonicParams> = {
         const v = (cols[j] as Float64Array)[i] as number;
         const w = weights[j] as number;
         if (Number.isNaN(v) || !(w > 0)) continue;
-        if (v <= 0) failValue(ctx, 'harmonic mean', i, j, v, 'above 0');
+        if (params.coinr ? v === 0 : v <= 0)
+          failValue(ctx, 'harmonic mean', i, j, v, params.coinr ? 'other than 0' : 'above 0');
         s.add(w / v);
         ws.add(w);
         any = true;

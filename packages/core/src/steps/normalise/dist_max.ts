@@ -1,7 +1,10 @@
 import type { NormaliseMethod } from '../types';
 import { acc, fillPresent, ParamReader, scan, warnConstant } from './shared';
 
-export type DistMaxParams = Record<string, never>;
+export type DistMaxParams = {
+  /** COINr 1.1.14's behaviour (`methodology.compat: coinr`, set by the plan, not in YAML): a constant column gives NaN. */
+  coinr?: boolean;
+};
 
 /**
  * Distance to the best value, COINr `n_dist2max` after multiplying by the direction:
@@ -17,7 +20,7 @@ export const dist_max: NormaliseMethod<DistMaxParams> = {
     const r = new ParamReader(params, []);
     return { params: {}, problems: r.problems };
   },
-  run(x, out, _p, info, ctx) {
+  run(x, out, p, info, ctx) {
     scan(x);
     if (acc[0] === 0) {
       out.fill(Number.NaN);
@@ -25,6 +28,10 @@ export const dist_max: NormaliseMethod<DistMaxParams> = {
     }
     const lo = acc[1] as number;
     const hi = acc[2] as number;
+    if (lo === hi && p.coinr) {
+      out.fill(Number.NaN); // COINr: 1 − (max − x)/0
+      return;
+    }
     if (lo === hi) {
       fillPresent(x, out, 1);
       warnConstant(ctx, 'dist_max', 1, `every value is ${lo}`);

@@ -5,8 +5,10 @@ import { acc, fillPresent, ParamReader, scan } from './shared';
 export type DistTargetParams = {
   /** Target in raw units (default: the indicator's `target`). */
   target: number;
-  /** Score values beyond the target as 1 (default true). */
+  /** Score values beyond the target as 1 (default true; false under `compat: coinr`, as COINr's `cap_max`). */
   cap: boolean;
+  /** COINr 1.1.14's behaviour (`methodology.compat: coinr`, set by the plan, not in YAML): a target at or behind the worst value is used as it is (negative scores). */
+  coinr?: boolean;
 };
 
 /**
@@ -36,7 +38,7 @@ export const dist_target: NormaliseMethod<DistTargetParams> = {
     const d = info.direction;
     const worst = d === 1 ? (acc[1] as number) : (acc[2] as number);
     const den = d * (p.target - worst);
-    if (!(den > 0)) {
+    if (!(den > 0) && !p.coinr) {
       fillPresent(x, out, 1);
       ctx.warn(
         problem(

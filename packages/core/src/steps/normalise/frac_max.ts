@@ -2,7 +2,10 @@ import { fail } from '../../errors';
 import type { NormaliseMethod } from '../types';
 import { acc, fillPresent, ParamReader, scan, warnConstant } from './shared';
 
-export type FracMaxParams = Record<string, never>;
+export type FracMaxParams = {
+  /** COINr 1.1.14's behaviour (`methodology.compat: coinr`, set by the plan, not in YAML): (d·x)/max(d·x), so x/min for lower is better, any sign. */
+  coinr?: boolean;
+};
 
 /**
  * Fraction of the best value. Direction 1: y = x / max (COINr `n_fracmax`), values must be ≥ 0.
@@ -19,8 +22,15 @@ export const frac_max: NormaliseMethod<FracMaxParams> = {
     const r = new ParamReader(params, []);
     return { params: {}, problems: r.problems };
   },
-  run(x, out, _p, info, ctx) {
+  run(x, out, p, info, ctx) {
     const d = info.direction;
+    if (p.coinr) {
+      // COINr n_fracmax(d·x): x/max, or (−x)/max(−x) = x/min for lower is better
+      scan(x);
+      const best = d === 1 ? (acc[2] as number) : (acc[1] as number);
+      for (let i = 0; i < x.length; i++) out[i] = (x[i] as number) / best;
+      return;
+    }
     for (let i = 0; i < x.length; i++) {
       const v = x[i] as number;
       if (v < 0 || (d === -1 && v === 0)) {

@@ -10,6 +10,8 @@ export type MinmaxParams = {
   ref_min?: number;
   /** Fixed upper end of the input range in raw units; default: the data's. */
   ref_max?: number;
+  /** COINr 1.1.14's behaviour (`methodology.compat: coinr`, set by the plan, not in YAML): an empty input range gives NaN. */
+  coinr?: boolean;
 };
 
 /**
@@ -46,6 +48,10 @@ export const minmax: NormaliseMethod<MinmaxParams> = {
     }
     const a = p.ref_min ?? (acc[1] as number);
     const b = p.ref_max ?? (acc[2] as number);
+    if (!(b > a) && p.coinr) {
+      out.fill(Number.NaN); // COINr: (x − min)/0
+      return;
+    }
     if (!(b > a)) {
       const mid = (p.min + p.max) / 2;
       fillPresent(x, out, mid);

@@ -2,7 +2,10 @@ import type { NormaliseMethod } from '../types';
 import { hasSpread } from './rank';
 import { minRanks, ParamReader, warnConstant } from './shared';
 
-export type PrankParams = Record<string, never>;
+export type PrankParams = {
+  /** COINr 1.1.14's behaviour (`methodology.compat: coinr`, set by the plan, not in YAML): one unit with data gets NaN (0/0). */
+  coinr?: boolean;
+};
 
 /**
  * Percentile rank, COINr `n_prank`: y = (rank − 1)/(m − 1), ranks as in `rank` (ascending in d·x, ties
@@ -18,9 +21,13 @@ export const prank: NormaliseMethod<PrankParams> = {
     const r = new ParamReader(params, []);
     return { params: {}, problems: r.problems };
   },
-  run(x, out, _p, info, ctx) {
+  run(x, out, p, info, ctx) {
     const m = minRanks(x, info.direction, out);
     if (m === 0) return;
+    if (m === 1 && p.coinr) {
+      out.fill(Number.NaN); // COINr: (1 − 1)/(1 − 1)
+      return;
+    }
     if (m === 1 || !hasSpread(x, out)) {
       for (let i = 0; i < out.length; i++) if (!Number.isNaN(out[i] as number)) out[i] = 0;
       warnConstant(ctx, 'prank', 0, m === 1 ? 'only one unit has data' : 'every value is the same');

@@ -6,6 +6,8 @@ export type ScaledParams = {
   low: number;
   /** Raw value scored 100 (default 100). */
   high: number;
+  /** COINr 1.1.14's behaviour (`methodology.compat: coinr`, set by the plan, not in YAML): the bounds apply to direction × x, as in `n_scaled`. */
+  coinr?: boolean;
 };
 
 /**
@@ -26,6 +28,12 @@ export const scaled: NormaliseMethod<ScaledParams> = {
   },
   run(x, out, p, info) {
     const k = 100 / (p.high - p.low);
+    if (p.coinr) {
+      // COINr n_scaled(d·x, npara = c(low, high))
+      const d = info.direction;
+      for (let i = 0; i < x.length; i++) out[i] = (d * (x[i] as number) - p.low) * k;
+      return;
+    }
     if (info.direction === 1) for (let i = 0; i < x.length; i++) out[i] = ((x[i] as number) - p.low) * k;
     else for (let i = 0; i < x.length; i++) out[i] = (p.high - (x[i] as number)) * k;
   },

@@ -11,6 +11,8 @@ export type ZscoreParams = {
   ref_mean?: number;
   /** Fixed input sd in raw units; default: the data's sample sd. */
   ref_sd?: number;
+  /** COINr 1.1.14's behaviour (`methodology.compat: coinr`, set by the plan, not in YAML): no spread gives NaN. */
+  coinr?: boolean;
 };
 
 /**
@@ -42,6 +44,10 @@ export const zscore: NormaliseMethod<ZscoreParams> = {
     }
     const m = p.ref_mean ?? meanOf(x);
     const s = p.ref_sd ?? sdOf(x);
+    if (!(s > 0) && p.coinr) {
+      out.fill(Number.NaN); // COINr: (x − mean)/0, or sd NA for one unit
+      return;
+    }
     if (!(s > 0)) {
       fillPresent(x, out, p.mean);
       warnConstant(ctx, 'zscore', p.mean, s === 0 ? 'every value is the same' : 'only one unit has data');
