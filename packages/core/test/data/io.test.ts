@@ -11,6 +11,8 @@ import { sha256Hex } from '../../src/util/sha256';
 import { testSet } from './test-set';
 
 const fixturePath = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+/** A published file of the repository's samples (each sample folder's README gives its provenance). */
+const samplePath = (path: string) => new URL(`../../../../samples/${path}`, import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'govscore-data-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const N = Number.NaN;
@@ -125,7 +127,7 @@ describe('real published data', () => {
     expect(d.values.get('Population')![0]).toBe(8735.4529999999995);
   });
   it('OECD DGI 2023 (long, BOM, cc_iso3c / ref_year / variable / value)', async () => {
-    const { dataset: d, problems } = await readDataset(fixturePath('oecd_dgi_2023.csv'));
+    const { dataset: d, problems } = await readDataset(samplePath('oecd-dgi/oecd_dgi_2023.csv'));
     expect(problems).toEqual([]);
     expect(d.units).toHaveLength(38);
     expect(d.years).toEqual([2023]);
@@ -134,7 +136,9 @@ describe('real published data', () => {
   });
   it('EU eGovernment Benchmark XLSX: header and 35,158 data rows', () => {
     const sheets = readXlsxRows(
-      new Uint8Array(readFileSync(fixturePath('egovernment-benchmark-2023-machine-readable.xlsx'))),
+      new Uint8Array(
+        readFileSync(samplePath('eu-egov-benchmark/egovernment-benchmark-2023-machine-readable.xlsx')),
+      ),
     );
     expect(sheets).toHaveLength(1);
     expect(sheets[0]!.rows[0]!.cells).toEqual(['year', 'Country', 'variable', 'brkdown', 'unit', 'Value']);
