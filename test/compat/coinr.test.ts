@@ -12,8 +12,10 @@ import {
   assess,
   type Dataset,
   type IndicatorSet,
+  loadIndicatorSet,
   type Methodology,
   type NormaliseSpec,
+  parseDatasetCsv,
   type Result,
   type TreatSpec,
 } from '@govscore/core';
@@ -222,5 +224,84 @@ describe('aggregation (COINr a_genmean, a_hmean, a_copeland)', () => {
     expect(() => run(tree(c, { method: 'generalised', params: { p: 0 } }), data(c), true, 'index')).toThrow(
       /E108.*p = 0/,
     );
+  });
+});
+
+describe("COINr's ASEM example, against COINr's own scores (coinr-asem.R)", () => {
+  const root = join(import.meta.dirname, '..', '..');
+  const data = readFileSync(join(root, 'samples/coinr-asem/asem.csv'), 'utf8');
+  const pipeline = readFileSync(join(root, 'indicators/coinr-asem-pipeline.yaml'), 'utf8');
+  /** COINr's aggregate scores: node → unit → score. */
+  const coinr = (file: string) => {
+    const [head, ...rows] = readFileSync(join(import.meta.dirname, file), 'utf8')
+      .trim()
+      .split('\n');
+    const cols = head!.split(',');
+    const out = new Map<string, Map<string, number>>();
+    for (const c of cols.slice(1)) out.set(c, new Map());
+    for (const r of rows) {
+      const cells = r.split(',');
+      cols.slice(1).forEach((c, k) => {
+        out.get(c)!.set(cells[0]!, Number(cells[k + 1]));
+      });
+    }
+    return out;
+  };
+  const compare = (yaml: string, file: string, compat: boolean) => {
+    const text = compat ? yaml.replace('methodology:\n', 'methodology:\n  compat: coinr\n') : yaml;
+    const set = loadIndicatorSet(text, 'coinr-asem.yaml');
+    const r = assess(set, parseDatasetCsv(data, { set }).dataset);
+    const want = coinr(file);
+    let exact = 0;
+    let n = 0;
+    let worst = 0;
+    const rankMismatches: string[] = [];
+    for (const [node, byUnit] of want) {
+      const all = [...byUnit.values()];
+      for (const [unit, v] of byUnit) {
+        const i = r.units.findIndex((u) => u.id === unit);
+        const ours = r.values[node]!.score[i] as number;
+        n++;
+        if (ours === v) exact++;
+        worst = Math.max(worst, Math.abs(ours - v));
+        // COINr's ranks: rank(-score, ties = "min")
+        if (r.values[node]!.rank[i] !== 1 + all.filter((x) => x > v).length)
+          rankMismatches.push(`${node} ${unit}`);
+      }
+    }
+    return { units: r.units.length, n, exact, worst, rankMismatches };
+  };
+  const prank = pipeline.replace(
+    'normalise: { method: minmax, params: { min: 0, max: 100 } }',
+    'normalise: { method: prank }',
+  );
+
+  it('the pipeline (min-max 0–100): every aggregate of every unit as COINr, to 1e-13, 0 rank mismatches', () => {
+    const own = compare(pipeline, 'coinr-asem-minmax.csv', false);
+    expect(own).toMatchObject({ units: 51, n: 561, rankMismatches: [] });
+    expect(own.worst).toBeLessThan(1e-13);
+    // with compat: COINr's sums, to the last bit
+    expect(compare(pipeline, 'coinr-asem-minmax.csv', true)).toEqual({
+      units: 51,
+      n: 561,
+      exact: 561,
+      worst: 0,
+      rankMismatches: [],
+    });
+  });
+
+  it('percentile ranks: govscore ties the real ties COINr splits (12 ranks); compat: coinr splits them as COINr', () => {
+    expect(prank).toContain('normalise: { method: prank }');
+    const own = compare(prank, 'coinr-asem-prank.csv', false);
+    expect(own.rankMismatches).toContain('Political RUS'); // ROU and RUS: both 84/150, tied by govscore
+    expect(own.rankMismatches).toHaveLength(12);
+    expect(own.worst).toBeLessThan(1e-15);
+    expect(compare(prank, 'coinr-asem-prank.csv', true)).toEqual({
+      units: 51,
+      n: 561,
+      exact: 561,
+      worst: 0,
+      rankMismatches: [],
+    });
   });
 });

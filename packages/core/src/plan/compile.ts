@@ -82,7 +82,7 @@ const COINR_NORMALISE = new Set([
   'dist_target',
 ]);
 /** Aggregations whose kernel has a COINr mode. */
-const COINR_AGGREGATE = new Set(['generalised', 'harmonic', 'copeland']);
+const COINR_AGGREGATE = new Set(['arithmetic', 'geometric', 'generalised', 'harmonic', 'copeland']);
 
 export interface Plan {
   set: IndicatorSet;

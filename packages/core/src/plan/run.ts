@@ -242,6 +242,17 @@ function guardAggregate(
 }
 
 /**
+ * @internal Under `compat: coinr`, the children's weights as written (0 for a left-out child), which
+ * COINr's kernels renormalise themselves (`w/sum(w)`), instead of the local weights.
+ */
+function kernelWeights(kids: readonly number[], settings: PlanSettings, w: Float64Array): void {
+  for (let j = 0; j < kids.length; j++) {
+    const c = kids[j]!;
+    w[j] = settings.active[c] === 1 ? (settings.weight[c] as number) : 0;
+  }
+}
+
+/**
  * @internal Under `compat: coinr`: a list for `guardOutput`/`guardAggregate` to collect COINr's NaN in,
  * and the W320 warning it makes. Undefined otherwise (a NaN is then E306).
  */
@@ -410,6 +421,8 @@ export function runPlan(
       weights[c] = w[j] as number;
       cols.push(active ? score[c]! : nanColumn());
     }
+    // COINr renormalises the weights as written itself: give its kernels those, to its last bit
+    if (plan.compat === 'coinr') kernelWeights(kids, settings, w);
     const out = new Float64Array(n);
     const am = settings.aggregate[idx]!;
     am.method.run(cols, w, out, am.params, ctx);
@@ -507,6 +520,7 @@ function runInto(plan: Plan, settings: PlanSettings, options: RunOptions, ws: Ru
       w[j] = active && wsum > 0 ? (settings.weight[c] as number) / wsum : 0;
       cols[j] = active ? score[c]! : ws.nan;
     }
+    if (plan.compat === 'coinr') kernelWeights(kids, settings, w);
     const out = ws.out[idx]!;
     const am = settings.aggregate[idx]!;
     am.method.run(cols, w, out, am.params, ctx);

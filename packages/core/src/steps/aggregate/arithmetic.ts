@@ -1,8 +1,16 @@
+import { rSum } from '../../util/r-sum';
 import { ExactSum } from '../../util/stats';
 import type { AggregateMethod } from '../types';
 import { ParamReader } from './shared';
 
-export type ArithmeticParams = Record<string, never>;
+export type ArithmeticParams = {
+  /**
+   * COINr 1.1.14's `a_amean` (`methodology.compat: coinr`, set by the plan): the same formula, its sums as
+   * R's extended-precision `sum` gives them (so that COINr's last bits, and the ties it splits, are
+   * kept): w ← w/sum(w) over the children present, then sum(w·x).
+   */
+  coinr?: boolean;
+};
 
 /**
  * Weighted arithmetic mean, COINr `a_amean`: y = Σ wⱼxⱼ / Σ wⱼ over the children present (not NaN, weight
@@ -20,8 +28,25 @@ export const arithmetic: AggregateMethod<ArithmeticParams> = {
     const r = new ParamReader(params, []);
     return { params: {}, problems: r.problems };
   },
-  run(cols, weights, out) {
+  run(cols, weights, out, params) {
     const m = cols.length;
+    if (params.coinr) {
+      const w: number[] = [];
+      const x: number[] = [];
+      for (let i = 0; i < out.length; i++) {
+        w.length = 0;
+        x.length = 0;
+        for (let j = 0; j < m; j++) {
+          const v = (cols[j] as Float64Array)[i] as number;
+          if (Number.isNaN(v) || !((weights[j] as number) > 0)) continue;
+          w.push(weights[j] as number);
+          x.push(v);
+        }
+        const ws = rSum(w);
+        out[i] = x.length ? rSum(x.map((v, k) => ((w[k] as number) / ws) * v)) : Number.NaN;
+      }
+      return;
+    }
     const s = new ExactSum();
     const ws = new ExactSum();
     for (let i = 0; i < out.length; i++) {

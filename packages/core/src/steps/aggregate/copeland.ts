@@ -1,4 +1,4 @@
-import { ExactSum } from '../../util/stats';
+import { rSum } from '../../util/r-sum';
 import type { AggregateMethod } from '../types';
 import { ParamReader } from './shared';
 
@@ -81,32 +81,30 @@ export const copeland: AggregateMethod<CopelandParams> = {
 };
 
 /**
- * @internal COINr's outranking matrix and Copeland score: for a < b, e = Σ w[x_a > x_b] + Σ w[x_a = x_b]/2
- * (sums exactly rounded, as R's long-double `sum`), e_ba = 1 − e; each entry above ½ is a win (+1), below
- * a loss (−1); the score is the row sum.
+ * @internal COINr's outranking matrix and Copeland score: w ← w/sum(w); for a < b, e = sum(w[x_a > x_b]) +
+ * sum(w[x_a = x_b])/2 (R's extended-precision sums), e_ba = 1 − e; each entry above ½ is a win (+1),
+ * below a loss (−1); the score is the row sum.
  */
 function coinrCopeland(cols: readonly Float64Array[], weights: Float64Array, out: Float64Array): void {
   const n = out.length;
-  const gt = new ExactSum();
-  const eq = new ExactSum();
-  const both = new ExactSum();
+  const total = rSum(weights);
+  const wn = Array.from(weights, (w) => w / total);
+  const gt: number[] = [];
+  const eq: number[] = [];
   out.fill(0);
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
-      gt.reset();
-      eq.reset();
+      gt.length = 0;
+      eq.length = 0;
       for (let c = 0; c < cols.length; c++) {
         const col = cols[c] as Float64Array;
         const va = col[a] as number;
         const vb = col[b] as number;
-        const w = weights[c] as number;
-        if (va > vb) gt.add(w);
-        else if (va === vb) eq.add(w);
+        const w = wn[c] as number;
+        if (va > vb) gt.push(w);
+        else if (va === vb) eq.push(w);
       }
-      both.reset();
-      both.add(gt.value());
-      both.add(eq.value() / 2);
-      const e = both.value();
+      const e = rSum([rSum(gt), rSum(eq) / 2]);
       const f = 1 - e;
       out[a] = (out[a] as number) + (e > 0.5 ? 1 : e < 0.5 ? -1 : 0);
       out[b] = (out[b] as number) + (f > 0.5 ? 1 : f < 0.5 ? -1 : 0);

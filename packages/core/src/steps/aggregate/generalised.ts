@@ -1,3 +1,4 @@
+import { rSum } from '../../util/r-sum';
 import { ExactSum } from '../../util/stats';
 import type { AggregateMethod } from '../types';
 import { arithmetic } from './arithmetic';
@@ -56,7 +57,10 @@ export const generalised: AggregateMethod<GeneralisedParams> = {
   },
 };
 
-/** @internal COINr's a_genmean: (Σ w·xᵖ / Σ w)^(1/p), NaN when any child with a weight is missing. */
+/**
+ * @internal COINr's a_genmean: (sum(w·xᵖ)/sum(w))^(1/p) with R's extended-precision sums, NaN when any
+ * child with a weight is missing.
+ */
 function coinrGenmean(
   cols: readonly Float64Array[],
   weights: Float64Array,
@@ -64,11 +68,11 @@ function coinrGenmean(
   p: number,
   ctx: Parameters<typeof failValue>[0],
 ): void {
-  const s = new ExactSum();
-  const ws = new ExactSum();
+  const s: number[] = [];
+  const ws: number[] = [];
   for (let i = 0; i < out.length; i++) {
-    s.reset();
-    ws.reset();
+    s.length = 0;
+    ws.length = 0;
     let missing = false;
     for (let j = 0; j < cols.length; j++) {
       const v = (cols[j] as Float64Array)[i] as number;
@@ -76,9 +80,9 @@ function coinrGenmean(
       if (!(w > 0)) continue;
       if (Number.isNaN(v)) missing = true;
       else if (p < 0 && v <= 0) failValue(ctx, `generalised mean with p = ${p}`, i, j, v, 'above 0');
-      s.addProduct(w, v ** p);
-      ws.add(w);
+      s.push(w * v ** p);
+      ws.push(w);
     }
-    out[i] = missing ? Number.NaN : (s.value() / ws.value()) ** (1 / p);
+    out[i] = missing ? Number.NaN : (rSum(s) / rSum(ws)) ** (1 / p);
   }
 }

@@ -1,8 +1,16 @@
+import { rSum } from '../../util/r-sum';
 import { ExactSum } from '../../util/stats';
 import type { AggregateMethod } from '../types';
 import { failValue, ParamReader } from './shared';
 
-export type GeometricParams = Record<string, never>;
+export type GeometricParams = {
+  /**
+   * COINr 1.1.14's `a_gmean` (`methodology.compat: coinr`, set by the plan): the same formula, its sums as
+   * R's extended-precision `sum` gives them (so that COINr's last bits, and the ties it splits, are
+   * kept): exp(sum(w·log x)/sum(w)).
+   */
+  coinr?: boolean;
+};
 
 /**
  * Weighted geometric mean, COINr `a_gmean`: y = exp(Σ wⱼ ln xⱼ / Σ wⱼ) = Π xⱼ^(wⱼ/Σw) over the children
@@ -19,8 +27,26 @@ export const geometric: AggregateMethod<GeometricParams> = {
     const r = new ParamReader(params, []);
     return { params: {}, problems: r.problems };
   },
-  run(cols, weights, out, _p, ctx) {
+  run(cols, weights, out, params, ctx) {
     const m = cols.length;
+    if (params.coinr) {
+      const a: number[] = [];
+      const b: number[] = [];
+      for (let i = 0; i < out.length; i++) {
+        a.length = 0;
+        b.length = 0;
+        for (let j = 0; j < m; j++) {
+          const v = (cols[j] as Float64Array)[i] as number;
+          const w = weights[j] as number;
+          if (Number.isNaN(v) || !(w > 0)) continue;
+          if (v <= 0) failValue(ctx, 'geometric mean', i, j, v, 'above 0');
+          a.push(w * Math.log(v));
+          b.push(w);
+        }
+        out[i] = b.length ? Math.exp(rSum(a) / rSum(b)) : Number.NaN;
+      }
+      return;
+    }
     const s = new ExactSum();
     const ws = new ExactSum();
     for (let i = 0; i < out.length; i++) {

@@ -1,9 +1,13 @@
+import { rSum } from '../../util/r-sum';
 import { ExactSum } from '../../util/stats';
 import type { AggregateMethod } from '../types';
 import { failValue, ParamReader } from './shared';
 
 export type HarmonicParams = {
-  /** COINr 1.1.14's `a_hmean` (`methodology.compat: coinr`, set by the plan): only zeros are refused. */
+  /**
+   * COINr 1.1.14's `a_hmean` (`methodology.compat: coinr`, set by the plan): only zeros are refused, and
+   * sum(w)/sum(w/x) is summed as R's extended-precision `sum`.
+   */
   coinr?: boolean;
 };
 
@@ -24,6 +28,24 @@ export const harmonic: AggregateMethod<HarmonicParams> = {
   },
   run(cols, weights, out, params, ctx) {
     const m = cols.length;
+    if (params.coinr) {
+      const a: number[] = [];
+      const b: number[] = [];
+      for (let i = 0; i < out.length; i++) {
+        a.length = 0;
+        b.length = 0;
+        for (let j = 0; j < m; j++) {
+          const v = (cols[j] as Float64Array)[i] as number;
+          const w = weights[j] as number;
+          if (Number.isNaN(v) || !(w > 0)) continue;
+          if (v === 0) failValue(ctx, 'harmonic mean', i, j, v, 'other than 0');
+          a.push(w);
+          b.push(w / v);
+        }
+        out[i] = a.length ? rSum(a) / rSum(b) : Number.NaN;
+      }
+      return;
+    }
     const s = new ExactSum();
     const ws = new ExactSum();
     for (let i = 0; i < out.length; i++) {
@@ -34,8 +56,7 @@ export const harmonic: AggregateMethod<HarmonicParams> = {
         const v = (cols[j] as Float64Array)[i] as number;
         const w = weights[j] as number;
         if (Number.isNaN(v) || !(w > 0)) continue;
-        if (params.coinr ? v === 0 : v <= 0)
-          failValue(ctx, 'harmonic mean', i, j, v, params.coinr ? 'other than 0' : 'above 0');
+        if (v <= 0) failValue(ctx, 'harmonic mean', i, j, v, 'above 0');
         s.add(w / v);
         ws.add(w);
         any = true;

@@ -10,7 +10,7 @@ export type MinmaxParams = {
   ref_min?: number;
   /** Fixed upper end of the input range in raw units; default: the data's. */
   ref_max?: number;
-  /** COINr 1.1.14's behaviour (`methodology.compat: coinr`, set by the plan, not in YAML): an empty input range gives NaN. */
+  /** COINr 1.1.14's behaviour (`methodology.compat: coinr`, set by the plan, not in YAML): an empty input range gives NaN, and the formula is computed in COINr's order of operations. */
   coinr?: boolean;
 };
 
@@ -64,6 +64,14 @@ export const minmax: NormaliseMethod<MinmaxParams> = {
       return;
     }
     const span = b - a;
+    if (p.coinr) {
+      // COINr n_minmax's order of operations: (x − min)/(max − min)·(u − l) + l, on d·x
+      const w = p.max - p.min;
+      if (info.direction === 1)
+        for (let i = 0; i < x.length; i++) out[i] = (((x[i] as number) - a) / span) * w + p.min;
+      else for (let i = 0; i < x.length; i++) out[i] = ((b - (x[i] as number)) / span) * w + p.min;
+      return;
+    }
     const k = (p.max - p.min) / span;
     if (!Number.isFinite(k)) {
       // a range so small (subnormal) that its reciprocal overflows: divide each value instead
