@@ -137,9 +137,12 @@ export function expandRepeats(doc: unknown, locate: (path: readonly PathSegment[
     return Object.fromEntries(langs.map((l) => [l, render(l)]));
   };
 
-  /** A copy of a template part with the placeholders filled; origins point at the template. */
+  /**
+   * A copy of a part of the document: of a template, inside a repeat (`scopes`), with its placeholders
+   * filled; of a written part (no scope) as it is. Origins point at where the part is written.
+   */
   const instantiate = (v: unknown, src: PathSegment[], scopes: readonly Scope[], lang?: string): unknown => {
-    if (typeof v === 'string') return fill(v, scopes, src, lang);
+    if (typeof v === 'string') return scopes.length ? fill(v, scopes, src, lang) : v;
     if (Array.isArray(v)) {
       const out = v.map((x, i) => instantiate(x, [...src, i], scopes));
       origin.set(out, src);
@@ -168,12 +171,9 @@ export function expandRepeats(doc: unknown, locate: (path: readonly PathSegment[
     const written = node['children'];
     if (Array.isArray(written)) {
       written.forEach((c, i) => {
-        kids.push(
-          scopes.length ? instantiate(c, [...src, 'children', i], scopes) : copy(c, [...src, 'children', i]),
-        );
+        kids.push(instantiate(c, [...src, 'children', i], scopes));
       });
-    } else if (written !== undefined)
-      out['children'] = scopes.length ? instantiate(written, [...src, 'children'], scopes) : written;
+    } else if (written !== undefined) out['children'] = instantiate(written, [...src, 'children'], scopes);
     const rep = node['repeat'];
     if (rep === undefined) {
       if (Array.isArray(written)) {
@@ -270,30 +270,7 @@ export function expandRepeats(doc: unknown, locate: (path: readonly PathSegment[
     return { items: items as Json[], node, as: as as string | undefined, over: overName };
   };
 
-  /** A copy of a written part of the document (no placeholders); origins are its own paths. */
-  const copy = (v: unknown, src: PathSegment[]): unknown => {
-    if (Array.isArray(v)) {
-      const out = v.map((x, i) => copy(x, [...src, i]));
-      origin.set(out, src);
-      return out;
-    }
-    if (!isObj(v)) return v;
-    const out: Json = {};
-    for (const [k, x] of Object.entries(v)) {
-      if (k === 'repeat' || k === 'children') continue;
-      Object.defineProperty(out, k, {
-        value: copy(x, [...src, k]),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-    if (Object.hasOwn(v, 'children') || Object.hasOwn(v, 'repeat')) expandNode(v, out, src, []);
-    origin.set(out, src);
-    return out;
-  };
-
-  const value: Json = { ...doc, tree: copy(doc['tree'], ['tree']) };
+  const value: Json = { ...doc, tree: instantiate(doc['tree'], ['tree'], []) };
   origin.set(value, []);
   return {
     value,

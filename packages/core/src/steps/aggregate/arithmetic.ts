@@ -1,7 +1,7 @@
 import { rSum } from '../../util/r-sum';
 import { ExactSum } from '../../util/stats';
 import type { AggregateMethod } from '../types';
-import { ParamReader } from './shared';
+import { ParamReader, presentChildren } from './shared';
 
 export type ArithmeticParams = {
   /**
@@ -34,14 +34,7 @@ export const arithmetic: AggregateMethod<ArithmeticParams> = {
       const w: number[] = [];
       const x: number[] = [];
       for (let i = 0; i < out.length; i++) {
-        w.length = 0;
-        x.length = 0;
-        for (let j = 0; j < m; j++) {
-          const v = (cols[j] as Float64Array)[i] as number;
-          if (Number.isNaN(v) || !((weights[j] as number) > 0)) continue;
-          w.push(weights[j] as number);
-          x.push(v);
-        }
+        presentChildren(cols, weights, i, w, x);
         const ws = rSum(w);
         out[i] = x.length ? rSum(x.map((v, k) => ((w[k] as number) / ws) * v)) : Number.NaN;
       }

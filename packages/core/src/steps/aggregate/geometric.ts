@@ -1,7 +1,7 @@
 import { rSum } from '../../util/r-sum';
 import { ExactSum } from '../../util/stats';
 import type { AggregateMethod } from '../types';
-import { failValue, ParamReader } from './shared';
+import { failValue, ParamReader, presentChildren } from './shared';
 
 export type GeometricParams = {
   /**
@@ -30,20 +30,15 @@ export const geometric: AggregateMethod<GeometricParams> = {
   run(cols, weights, out, params, ctx) {
     const m = cols.length;
     if (params.coinr) {
-      const a: number[] = [];
-      const b: number[] = [];
+      const w: number[] = [];
+      const x: number[] = [];
       for (let i = 0; i < out.length; i++) {
-        a.length = 0;
-        b.length = 0;
-        for (let j = 0; j < m; j++) {
-          const v = (cols[j] as Float64Array)[i] as number;
-          const w = weights[j] as number;
-          if (Number.isNaN(v) || !(w > 0)) continue;
+        presentChildren(cols, weights, i, w, x, (v, j) => {
           if (v <= 0) failValue(ctx, 'geometric mean', i, j, v, 'above 0');
-          a.push(w * Math.log(v));
-          b.push(w);
-        }
-        out[i] = b.length ? Math.exp(rSum(a) / rSum(b)) : Number.NaN;
+        });
+        out[i] = w.length
+          ? Math.exp(rSum(x.map((v, k) => (w[k] as number) * Math.log(v))) / rSum(w))
+          : Number.NaN;
       }
       return;
     }

@@ -30,3 +30,28 @@ export function failValue(
     POSITIVE_HINT,
   );
 }
+
+/**
+ * @internal The children of unit `i` that count (a value, a weight above 0): their weights into `w` and
+ * values into `x` (both emptied first), `check(v, j)` called on each value. For the kernels' COINr modes,
+ * which sum lists as R does.
+ */
+export function presentChildren(
+  cols: readonly Float64Array[],
+  weights: Float64Array,
+  i: number,
+  w: number[],
+  x: number[],
+  check?: (v: number, j: number) => void,
+): void {
+  w.length = 0;
+  x.length = 0;
+  for (let j = 0; j < cols.length; j++) {
+    const v = (cols[j] as Float64Array)[i] as number;
+    const wj = weights[j] as number;
+    if (Number.isNaN(v) || !(wj > 0)) continue;
+    check?.(v, j);
+    w.push(wj);
+    x.push(v);
+  }
+}
