@@ -139,6 +139,7 @@ rows.push([
 const tmp = mkdtempSync(join(tmpdir(), 'govscore-bench-'));
 const spec = join(tmp, 'asem.yaml');
 writeFileSync(spec, vignetteYaml);
+// the built CLI, as installed (bench/run.ts builds first)
 const cli = join(root, 'packages/cli/bin/govscore.mjs');
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%U', 'true']).status === 0;
 /** Median wall and CPU (user + system, from /usr/bin/time when present) ms of 3 runs of the CLI. */

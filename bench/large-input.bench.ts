@@ -80,7 +80,7 @@ async function child(what: string, path: string): Promise<void> {
 }
 
 function measure(what: string, path: string): Record<string, number | string> {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, what, path], {
+  const r = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, what, path], {
     encoding: 'utf8',
     cwd: join(import.meta.dirname, '..'),
   });

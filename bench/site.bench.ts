@@ -60,7 +60,7 @@ if (which) {
   console.log('|---|---:|---:|---:|---:|---:|');
   let failed = 0;
   for (const c of cases) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, c], {
+    const r = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, c], {
       stdio: 'inherit',
       cwd: root,
     });

@@ -7,7 +7,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '@govscore/cli';
 import {
   type IndicatorNode,
   type IndicatorSet,
@@ -16,6 +15,7 @@ import {
   type TreeNode,
 } from '@govscore/core';
 import { readXlsxRows, type SheetData, writeXlsx, type XlsxCell } from '@govscore/core/io';
+import { main } from 'govscore';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const tmp = mkdtempSync(join(tmpdir(), 'govscore-workflow-'));

@@ -1,11 +1,12 @@
 import { defineConfig } from 'astro/config';
-import type { Plugin } from 'vite';
+import { defaultClientConditions, type Plugin } from 'vite';
 import { relativeAssets } from './src/integration/relative-assets';
 
 /**
- * The engine and the charts run at build time in Node straight from their TypeScript sources (tsx's
- * loader, which `govscore` registers), so the server build does not bundle vega, Plot, linkedom and
- * ajv again (that took half a minute). The browser bundle (the what-if island) still bundles the core.
+ * The engine and the charts run at build time in Node as Node resolves them (the installed packages'
+ * dist/; in the repository, the sources when Node was started with the `govscore-source` condition),
+ * so the server build does not bundle vega, Plot, linkedom and ajv again (that took half a minute). The
+ * browser bundle (the what-if island) still bundles the core.
  */
 function ssrExternalWorkspace(): Plugin {
   return {
@@ -42,6 +43,9 @@ export default defineConfig({
       assetsInlineLimit: 0,
     },
     ssr: { external: ['canvas'] },
+    // In the repository the browser bundle takes the core from its sources (package.json "exports"
+    // condition `govscore-source`); the published packages have no such condition and give dist/.
+    resolve: { conditions: ['govscore-source', ...defaultClientConditions] },
     plugins: [ssrExternalWorkspace()],
   },
 });

@@ -1,13 +1,26 @@
 /**
- * Running the `govscore` CLI from the hostile-input tests: in-process (no start-up cost) or as a real
- * child process (`bin/govscore.mjs` through tsx, as a user runs it). No timings: tests assert
- * outcomes, speed belongs in `pnpm bench`.
+ * Running the `govscore` CLI from the repository's tests, the one place that says how: in-process (no
+ * start-up cost) or as a real child process. A child runs `packages/cli/bin/govscore.mjs` from the
+ * TypeScript sources — `node --conditions=govscore-source --import tsx` — so a source edit is tested
+ * without a build. The built packages (dist/, as installed from npm) are tested by
+ * test/install/smoke.ts. No timings: tests assert outcomes, speed belongs in `pnpm bench`.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { main } from '../../packages/cli/src/main';
 
 export const root = join(import.meta.dirname, '..', '..');
+
+/** The `govscore` launcher of the CLI package. */
+export const bin = join(root, 'packages/cli/bin/govscore.mjs');
+
+/**
+ * Node's arguments to run `govscore <argv>` from the sources, whatever the working folder:
+ * `spawn(process.execPath, cliArgs(['assess', …]))`. Worker threads inherit the flags.
+ */
+export function cliArgs(argv: readonly string[]): string[] {
+  return ['--conditions=govscore-source', '--import', import.meta.resolve('tsx'), bin, ...argv];
+}
 
 /** Runs the CLI in this process; returns the exit code and its output. */
 export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -17,13 +30,14 @@ export async function runCli(...argv: string[]): Promise<{ code: number; out: st
   return { code, out, err };
 }
 
-/** Runs `node packages/cli/bin/govscore.mjs …` in a child process. */
+/** Runs `govscore …` (from the sources, see `cliArgs`) in a child process, by default in the repository. */
 export function spawnCli(
   argv: string[],
   env: Record<string, string> = {},
+  cwd: string = root,
 ): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [join(root, 'packages/cli/bin/govscore.mjs'), ...argv], {
-    cwd: root,
+  const r = spawnSync(process.execPath, cliArgs(argv), {
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, ...env },
     timeout: 120_000,

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { skipBecause } from '../skip';
-import { root, runCli } from './cli';
+import { cliArgs, root, runCli } from './cli';
 
 const tmp = mkdtempSync(join(tmpdir(), 'govscore-outputs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -176,13 +176,7 @@ describe('a full disk in the middle of writing', () => {
   it.skipIf(skip)('as a child process too (the installed command)', () => {
     const dir = disk!;
     const files = oldOutputs(dir);
-    const r = spawnSync(
-      process.execPath,
-      [join(root, 'packages/cli/bin/govscore.mjs'), ...assessArgs(dir, goodPath)],
-      {
-        encoding: 'utf8',
-      },
-    );
+    const r = spawnSync(process.execPath, cliArgs(assessArgs(dir, goodPath)), { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('E700');
     expectUnchanged(files, dir);

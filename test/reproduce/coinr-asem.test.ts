@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { assess, type IndicatorSet, loadIndicatorSet, parseDatasetCsv, type Result } from '@govscore/core';
 import { describe, expect, it } from 'vitest';
 import { csvObjects, repoRoot } from '../../scripts/samples/lib';
+import { cliArgs } from '../hostile/cli';
 
 const read = (p: string) => readFileSync(join(repoRoot, p), 'utf8');
 const dataText = read('samples/coinr-asem/asem.csv');
@@ -266,15 +267,14 @@ describe('COINr ASEM example', () => {
       const out = join(dir, 'out.csv');
       execFileSync(
         process.execPath,
-        [
-          join(repoRoot, 'packages/cli/bin/govscore.mjs'),
+        cliArgs([
           'assess',
           'indicators/coinr-asem.yaml',
           '--data',
           'samples/coinr-asem/asem.csv',
           '--csv',
           out,
-        ],
+        ]),
         { cwd: repoRoot, stdio: 'pipe' },
       );
       const ref = coinrDefault();

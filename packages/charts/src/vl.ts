@@ -30,7 +30,12 @@ export function vlConfig(lang: Lang): Config {
 }
 
 /** Top-level properties of a spec: schema, background, padding, config. */
-export function vlTop(lang: Lang) {
+export function vlTop(lang: Lang): {
+  readonly $schema: typeof VL_SCHEMA;
+  readonly background: 'white';
+  readonly padding: 8;
+  readonly config: Config;
+} {
   return {
     $schema: VL_SCHEMA,
     background: 'white',

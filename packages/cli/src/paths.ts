@@ -1,6 +1,7 @@
 /**
- * Where the repository's own files are (indicator sets, the JSON Schema), found by walking up from this
- * module to the folder holding `pnpm-workspace.yaml`: works from the sources and from the bundled CLI.
+ * Where the files govscore ships are found. The built CLI (dist/) has the indicator sets beside it
+ * (`dist/indicators/`, copied by the build); the TypeScript sources, run inside the repository, read
+ * the repository's `indicators/`, found by walking up to the folder holding `pnpm-workspace.yaml`.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,4 +15,10 @@ export function repoRoot(from: string = import.meta.dirname): string {
     if (up === dir) throw new Error(`govscore: cannot find the repository root above ${from}`);
     dir = up;
   }
+}
+
+/** The folder of the indicator sets `govscore init` starts from. */
+export function indicatorsDir(from: string = import.meta.dirname): string {
+  const shipped = join(from, 'indicators');
+  return existsSync(shipped) ? shipped : join(repoRoot(from), 'indicators');
 }

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliArgs } from '../../../test/hostile/cli';
 import { main } from '../src/main';
 
-const root = join(import.meta.dirname, '..', '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'govscore-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -107,13 +107,12 @@ describe('govscore CLI', () => {
   });
 
   it('the govscore bin runs as a process and returns exit codes', () => {
-    const bin = join(root, 'packages', 'cli', 'bin', 'govscore.mjs');
-    const ok = spawnSync(process.execPath, [bin, 'assess', setPath, '--data', dataPath], {
+    const ok = spawnSync(process.execPath, cliArgs(['assess', setPath, '--data', dataPath]), {
       encoding: 'utf8',
     });
     expect(ok.status).toBe(0);
     expect(ok.stdout.split('\n')[1]).toMatch(/^1\t.*\ty\tY$/);
-    const bad = spawnSync(process.execPath, [bin, 'validate'], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, cliArgs(['validate']), { encoding: 'utf8' });
     expect(bad.status).toBe(2);
   }, 60_000);
 });

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cliArgs } from '../../../test/hostile/cli';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 const outRoot = join(repoRoot, 'out', 'test-site');
@@ -13,7 +14,7 @@ const outRoot = join(repoRoot, 'out', 'test-site');
 /** Runs the govscore CLI; resolves with its exit code and output. */
 export function govscore(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((ok, ko) => {
-    const p = spawn(process.execPath, [join(repoRoot, 'packages/cli/bin/govscore.mjs'), ...args], {
+    const p = spawn(process.execPath, cliArgs(args), {
       cwd: repoRoot,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     });

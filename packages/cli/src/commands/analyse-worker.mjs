@@ -2,10 +2,8 @@
 // thread shares (SharedArrayBuffers), then reports the first failure it met. It compiles the same plan
 // from the set and data it is sent, so that both threads run the same replications.
 import { parentPort, workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
+import * as core from '@govscore/core';
 
-register();
-const core = await import('@govscore/core');
 const { set, data, year, assumptions, job } = workerData;
 try {
   const plan = core.compile(set, data, year === undefined ? {} : { year });

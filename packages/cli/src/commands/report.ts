@@ -133,16 +133,8 @@ export function assessYears(
   return [...byYear.values()].sort((a, b) => (a.result.year ?? 0) - (b.result.year ?? 0));
 }
 
-/**
- * The report site package. It is TypeScript (Astro pages, and the engine and charts they load at build
- * time), so when this command runs from the esbuild bundle, tsx's loader is registered first; from the
- * sources (`import.meta.url` ends in .ts) it already is.
- */
+/** The report site package (Astro, Vega), loaded only when a report is built. */
 async function loadSite(): Promise<typeof import('@govscore/report-site')> {
-  if (!import.meta.url.endsWith('.ts')) {
-    const { register } = await import('tsx/esm/api');
-    register();
-  }
   return import('@govscore/report-site');
 }
 
