@@ -73,12 +73,31 @@ describe('the evaluator workflow', () => {
       '2025',
     );
     expect(r.code, r.err).toBe(0);
-    for (const f of ['indicator-set.yaml', 'data.xlsx', 'site.yaml', 'README.md', 'evidence'])
+    for (const f of [
+      'indicator-set.yaml',
+      'data.xlsx',
+      'site.yaml',
+      'package.json',
+      '.gitignore',
+      'README.md',
+    ])
       expect(existsSync(join(dir, f)), f).toBe(true);
-    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain(
-      `govscore validate ${dir}/indicator-set.yaml --data ${dir}/data.xlsx`,
+    expect(existsSync(join(dir, 'evidence'))).toBe(true);
+    // commands to run in the assessment's folder: no path of this machine
+    const readmeText = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(readmeText).toContain('npx govscore validate indicator-set.yaml');
+    expect(readmeText).toContain(
+      'npm run validate      # govscore validate indicator-set.yaml --data data.xlsx',
     );
-    expect(readFileSync(join(dir, 'site.yaml'), 'utf8')).toMatch(/^title: \{"zh":"/m);
+    expect(readmeText).not.toContain(tmp);
+    const site = readFileSync(join(dir, 'site.yaml'), 'utf8');
+    expect(site).toMatch(
+      /^title: \{"zh":"省级数字政府能力评估指标体系","en":"Provincial Digital Government Capability Index"\}$/m,
+    );
+    // the groups of units.csv, named
+    expect(site).toContain(
+      'groups:\n  "east": {"zh":"东部","en":"East"}\n  "west": {"zh":"西部","en":"West"}\n',
+    );
     set = loadIndicatorSet(readFileSync(join(dir, 'indicator-set.yaml'), 'utf8'));
     expect(set.id).toBe('cn-provincial-digital-government');
     const again = await run('init', dir);

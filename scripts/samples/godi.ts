@@ -10,9 +10,10 @@
  * Places without 2015 entries (published with rank 123 and score 0) are left out.
  * Deterministic. Run: `pnpm exec tsx scripts/samples/godi.ts`.
  */
-import { csvObjects, isMain, readShared, toCsv, writeFiles } from './lib';
+import { csvObjects, isMain, readSource, toCsv, writeFiles } from './lib';
 
-const DIR = 'global-open-data-index';
+// the Index's api/ files, copied into the repository (see samples/global-open-data-index/README.md)
+const DIR = 'samples/global-open-data-index/source';
 /** The questions in the order of the entries file. */
 const QUESTIONS = [
   'exists',
@@ -59,11 +60,11 @@ const yamlString = (s: string) =>
 
 /** Builds the sample files and the indicator set: path (relative to the repository root) → text. */
 export function build(): Record<string, string> {
-  const entries = csvObjects(readShared(`${DIR}/api_entries_2015.csv`)).filter((e) => e['year'] === '2015');
-  const questions = csvObjects(readShared(`${DIR}/api_questions.csv`));
+  const entries = csvObjects(readSource(`${DIR}/api_entries_2015.csv`)).filter((e) => e['year'] === '2015');
+  const questions = csvObjects(readSource(`${DIR}/api_questions.csv`));
   const weight = new Map(questions.map((q) => [q['id'] ?? '', Number(q['score'])]));
-  const datasetsMeta = csvObjects(readShared(`${DIR}/api_datasets.csv`));
-  const placesMeta = csvObjects(readShared(`${DIR}/api_places.csv`));
+  const datasetsMeta = csvObjects(readSource(`${DIR}/api_datasets.csv`));
+  const placesMeta = csvObjects(readSource(`${DIR}/api_places.csv`));
   const used = new Set(entries.map((e) => e['dataset'] ?? ''));
   const datasets = datasetsMeta.filter((d) => used.has(d['id'] ?? ''));
   const placeIds = new Set(entries.map((e) => e['place'] ?? ''));

@@ -12,7 +12,12 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 /** The shared, read-only reference data (`/work/shared/data`); override with GOVSCORE_SHARED_DATA. */
 export const sharedData = process.env['GOVSCORE_SHARED_DATA'] ?? resolve(repoRoot, '..', 'shared', 'data');
 
-/** Reads a file of the shared reference data as UTF-8 text, without a BOM. */
+/** Reads a file of the repository (a copied source file) as UTF-8 text, without a BOM. */
+export function readSource(path: string): string {
+  return readFileSync(join(repoRoot, path), 'utf8').replace(/^\uFEFF/, '');
+}
+
+/** Reads a file of the shared reference data as UTF-8 text, without a BOM (converters only; tests read the repository). */
 export function readShared(path: string): string {
   return readFileSync(join(sharedData, path), 'utf8').replace(/^\uFEFF/, '');
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { assess, checkDataset, parseDatasetCsv, parseIndicatorSet } from '@govscore/core';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../scripts/samples/godi';
-import { csvObjects, readShared, repoRoot } from '../../scripts/samples/lib';
+import { csvObjects, readSource, repoRoot } from '../../scripts/samples/lib';
 
 const SET = 'indicators/global-open-data-index-2015.yaml';
 const DATA = 'samples/global-open-data-index/godi-2015.csv';
@@ -43,7 +43,7 @@ describe('Global Open Data Index 2015', () => {
   });
 
   it('reproduces every dataset score of the 1,586 entries', () => {
-    const entries = csvObjects(readShared('global-open-data-index/api_entries_2015.csv'));
+    const entries = csvObjects(readSource('samples/global-open-data-index/source/api_entries_2015.csv'));
     expect(entries).toHaveLength(1586);
     const wrong = entries.filter(
       (e) => r.values[e['dataset']!]!.raw![at.get(e['place']!)!] !== Number(e['score']),

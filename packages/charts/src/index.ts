@@ -2,6 +2,8 @@
  * @govscore/charts — every chart of the report as accessible static SVG. Builders are pure: a Result
  * (or part of it) and options in, a Vega-Lite spec or an Observable Plot figure out; `toSvg()` renders
  * any of them to an SVG string in Node (no browser, no canvas).
+ *
+ * @module @govscore/charts
  */
 
 export { escapeXml, flattenAria, injectA11y, stabiliseIds } from './a11y';

@@ -1,6 +1,8 @@
 /**
  * @govscore/core — the engine. Pure: no file system, no console, no global state; runs in Node and
  * the browser. File reading and writing live in `@govscore/core/io`.
+ *
+ * @module @govscore/core
  */
 
 // analysis (statistics, correlations, alpha, PCA, weights, uncertainty, sensitivity, compare, trends)

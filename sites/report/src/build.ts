@@ -3,6 +3,8 @@
  * `astro build` programmatically into a fresh temporary folder beside the output, and swaps it into
  * place only when the build succeeded (a failed build leaves the previous site untouched).
  * Used by `govscore report` and by the benchmark.
+ *
+ * @module @govscore/report-site
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

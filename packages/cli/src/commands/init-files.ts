@@ -60,7 +60,8 @@ export function realAssessmentYaml(src: string): string {
   }
   // the comment block above the first key (the template's own description of itself)
   const head = /^(#[^\n]*\n)+/.exec(src);
-  if (head) edits.push({ from: 0, to: head[0].length, text: unmarkTitle(head[0].replace(/\s+$/, '')) + '\n' });
+  if (head)
+    edits.push({ from: 0, to: head[0].length, text: unmarkTitle(head[0].replace(/\s+$/, '')) + '\n' });
   let out = src;
   for (const e of edits.sort((a, b) => b.from - a.from))
     out = out.slice(0, e.from) + e.text + out.slice(e.to);

@@ -378,7 +378,7 @@ export interface UncertaintyJob {
   failed: Uint8Array;
   /** 1 where a chunk is complete. */
   done: Uint8Array;
-  /** [0]: the next chunk to take (`Atomics.add`). */
+  /** Element 0: the next chunk to take (`Atomics.add`). */
   next: Int32Array;
 }
 

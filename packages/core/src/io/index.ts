@@ -1,6 +1,8 @@
 /**
  * @govscore/core/io — the file edge of the engine: reading dataset files (Node), and the XLSX/CSV
  * readers and writers (pure, also usable in the browser when imported from their modules).
+ *
+ * @module @govscore/core/io
  */
 
 export { type CsvWriteOptions, toCsv } from './csv-write';
