@@ -242,6 +242,11 @@ const wrong: number = result.units[0];
 export { build, code, csv, inputs, score, svg, wrong };
 `,
 );
+// the library example of the README, as written there
+const readmeMd = readFileSync(join(root, 'README.md'), 'utf8');
+const example = /## Use it in your own project[\s\S]*?```ts\n([\s\S]*?)```/.exec(readmeMd)?.[1];
+check('README', example !== undefined, "README has no TypeScript example under 'Use it in your own project'");
+writeFileSync(join(project, 'readme.ts'), `${example}export {};\n`);
 for (const [resolution, module] of [
   ['nodenext', 'nodenext'],
   ['bundler', 'esnext'],
@@ -260,7 +265,7 @@ for (const [resolution, module] of [
           skipLibCheck: false,
           types: ['node'],
         },
-        files: ['check.ts'],
+        files: ['check.ts', 'readme.ts'],
       },
       null,
       2,

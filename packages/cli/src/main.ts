@@ -2,7 +2,7 @@
  * The `govscore` command. Each command lives in `commands/`; this file parses the command name,
  * prints help, and maps errors to exit codes: 0 ok, 1 invalid input, 2 usage error, 3 internal error.
  */
-import { GovscoreError } from '@govscore/core';
+import { GovscoreError, VERSION } from '@govscore/core';
 import { UsageError } from './args';
 import { type Command, commands } from './commands';
 import { withStagedOutputs } from './fs';
@@ -66,7 +66,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
-    io.out('0.1.0');
+    io.out(VERSION);
     return EXIT.ok;
   }
   const command: Command | undefined = Object.hasOwn(commands, name) ? commands[name] : undefined;
