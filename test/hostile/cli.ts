@@ -6,7 +6,9 @@
  * test/install/smoke.ts. No timings: tests assert outcomes, speed belongs in `pnpm bench`.
  */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { main } from '../../packages/cli/src/main';
 
 export const root = join(import.meta.dirname, '..', '..');
@@ -14,12 +16,18 @@ export const root = join(import.meta.dirname, '..', '..');
 /** The `govscore` launcher of the CLI package. */
 export const bin = join(root, 'packages/cli/bin/govscore.mjs');
 
+const require = createRequire(import.meta.url);
+/** tsx's loader, as a URL (the working folder of the child may be anywhere). */
+const tsx = pathToFileURL(require.resolve('tsx')).href;
+/** tsx's API (`register()`), as a URL: for a worker thread started by a test. */
+export const tsxApi = pathToFileURL(join(dirname(require.resolve('tsx')), 'esm/api/index.mjs')).href;
+
 /**
  * Node's arguments to run `govscore <argv>` from the sources, whatever the working folder:
  * `spawn(process.execPath, cliArgs(['assess', …]))`. Worker threads inherit the flags.
  */
 export function cliArgs(argv: readonly string[]): string[] {
-  return ['--conditions=govscore-source', '--import', import.meta.resolve('tsx'), bin, ...argv];
+  return ['--conditions=govscore-source', '--import', tsx, bin, ...argv];
 }
 
 /** Runs the CLI in this process; returns the exit code and its output. */

@@ -13,6 +13,7 @@ import {
   uncertaintyJob,
 } from '@govscore/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tsxApi } from '../../../test/hostile/cli';
 import { main } from '../src/main';
 
 const tmp = mkdtempSync(join(tmpdir(), 'govscore-analyse-'));
@@ -219,9 +220,13 @@ describe('the analyse worker thread', () => {
       { replications: 200, seed: 8 },
       (b) => new SharedArrayBuffer(b),
     );
-    const w = new Worker(new URL('../src/commands/analyse-worker.mjs', import.meta.url), {
-      workerData: { set: s, data: dataset, year: undefined, assumptions, job },
-    });
+    // the worker imports @govscore/core, which the tests resolve to its TypeScript sources: tsx's
+    // loader is registered in the thread first (the CLI started by cliArgs has it from --import)
+    const worker = new URL('../src/commands/analyse-worker.mjs', import.meta.url).href;
+    const w = new Worker(
+      `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`,
+      { eval: true, workerData: { set: s, data: dataset, year: undefined, assumptions, job } },
+    );
     const m = await new Promise<{ ok: boolean; failure: null }>((resolve, reject) => {
       w.once('message', resolve);
       w.once('error', reject);

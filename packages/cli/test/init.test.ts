@@ -8,19 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { langText, loadIndicatorSet, parseIndicatorSet, VERSION } from '@govscore/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/hostile/cli';
 import { INDICATORS_DIR, templateIds } from '../src/commands/init';
 import { packageName, realAssessmentYaml, siteYaml } from '../src/commands/init-files';
-import { main } from '../src/main';
 
 const tmp = mkdtempSync(join(tmpdir(), 'govscore-init-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
+const run = runCli;
 const template = (id: string) => readFileSync(join(INDICATORS_DIR, `${id}.yaml`), 'utf8');
 const illustrative = templateIds().filter((id) => /^illustrative: true$/m.test(template(id)));
 

@@ -53,8 +53,8 @@ Options:
   --json            print a JSON summary on stdout
 
 Examples:
-  npx govscore init my-assessment --template cn-provincial-digital-government
   govscore init assessment-2025 --template cn-website-inspection-2019
+  npx govscore init my-assessment --template cn-provincial-digital-government
   govscore init provinces --units units.csv --year 2025
   govscore init --list`;
 
