@@ -20,8 +20,14 @@ describe('API reference', () => {
     expect(pages).toBeGreaterThan(100);
     expect(links).toBeGreaterThan(1000);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
-    for (const m of ['@govscore/core', 'io', '@govscore/charts', 'build', 'index'])
-      expect(index, m).toContain(`>${m}<`);
+    for (const m of [
+      '@govscore/core',
+      '@govscore/core/io',
+      '@govscore/charts',
+      '@govscore/report-site',
+      'govscore',
+    ])
+      expect(index, m).toContain(`>${m}</a>`);
     const assess = readFileSync(join(out, 'functions/_govscore_core.assess.html'), 'utf8');
     expect(assess).toContain('Result');
   }, 600_000);
