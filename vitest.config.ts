@@ -16,8 +16,14 @@ export default defineConfig({
   test: {
     passWithNoTests: true,
     projects: [
-      { extends: true, test: { name: 'core', include: ['packages/core/test/**/*.test.ts'], testTimeout: 30_000 } },
-      { extends: true, test: { name: 'cli', include: ['packages/cli/test/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        extends: true,
+        test: { name: 'core', include: ['packages/core/test/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'cli', include: ['packages/cli/test/**/*.test.ts'], testTimeout: 60_000 },
+      },
       {
         extends: true,
         test: { name: 'charts', include: ['packages/charts/test/**/*.test.ts'], testTimeout: 30_000 },
