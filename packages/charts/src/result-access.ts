@@ -2,11 +2,23 @@
  * Reading a Result for charts: nodes, scores, tiers with their labels and colours, averages.
  * Nothing here computes what the engine computed; it only looks values up.
  */
-import type { ResolvedNode, Result } from '@govscore/core';
+import { type ResolvedNode, type Result, shownDecimals } from '@govscore/core';
 import { fail } from './errors';
 import { isHexColor, tierPalette, vetoColor } from './palette';
 import { pickText, unitName } from './text';
 import type { Lang } from './types';
+
+/**
+ * Decimals to show scores of these nodes with: the most any of them needs (`shownDecimals`: the
+ * set's `rank.round`, or the fewest at which different scores show differently), so that a chart
+ * shows scores at the precision their ranks were decided.
+ */
+export function digitsOf(results: Result | readonly Result[], nodeIds: readonly string[]): number {
+  let d = 0;
+  for (const r of Array.isArray(results) ? results : [results as Result])
+    for (const id of nodeIds) if (r.values[id]) d = Math.max(d, shownDecimals(r, id));
+  return d;
+}
 
 /** The root node (parent null). */
 export function rootNode(result: Result): ResolvedNode {

@@ -2,7 +2,7 @@
  * Text helpers: names in a language, text width estimates that know CJK is wider, truncation with an
  * ellipsis, and number formatting. Pure and deterministic (no canvas, no fonts read).
  */
-import type { LangText, Unit } from '@govscore/core';
+import { formatFixed, type LangText, type Unit } from '@govscore/core';
 import type { Lang } from './types';
 
 /**
@@ -106,11 +106,11 @@ export function digitsFor(values: readonly (number | null)[]): number {
   return max <= 1 ? 3 : max < 10 ? 2 : 1;
 }
 
-/** A number with fixed decimals; `—` for missing. Negative zero prints as 0. */
+/** A number with fixed decimals, rounded as ranks are; `—` for missing. Negative zero prints as 0. */
 export function fmt(v: number | null | undefined, digits: number): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  const s = v.toFixed(digits);
-  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+  // rounded half away from zero as ranks are (core's formatFixed), not as toFixed rounds the double
+  return formatFixed(v, digits);
 }
 
 /**

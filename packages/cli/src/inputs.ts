@@ -15,7 +15,7 @@ import {
   problem,
   type Result,
 } from '@govscore/core';
-import { type ReadDatasetOptions, readDataset } from '@govscore/core/io';
+import { type ReadDatasetOptions, readDataset, type TextEncodingName } from '@govscore/core/io';
 import { hasErrors } from './output';
 
 /** Default largest data file read: 256 MiB (`--max-bytes` changes it for one run). */
@@ -30,12 +30,23 @@ export function setMaxDataBytes(n: number | undefined): void {
   maxDataBytes = n ?? DEFAULT_MAX_BYTES;
 }
 
+let dataEncoding: TextEncodingName | undefined;
+
+/** Sets the encoding of the text data files this run reads (`--encoding`; main sets it per run). */
+export function setDataEncoding(e: TextEncodingName | undefined): void {
+  dataEncoding = e;
+}
+
 /**
- * Reads a data file with the run's size limit (E209 beyond it).
- * @throws GovscoreError E200 (unreadable), E209 (larger than `--max-bytes`)
+ * Reads a data file with the run's size limit (E209 beyond it) and encoding (`--encoding`).
+ * @throws GovscoreError E200 (unreadable), E209 (larger than `--max-bytes`), E213/E214 (encoding)
  */
 export function readData(path: string, opts: ReadDatasetOptions = {}) {
-  return readDataset(path, { maxBytes: maxDataBytes, ...opts });
+  return readDataset(path, {
+    maxBytes: maxDataBytes,
+    ...(dataEncoding !== undefined ? { encoding: dataEncoding } : {}),
+    ...opts,
+  });
 }
 
 /**
@@ -87,7 +98,7 @@ export async function readAndCheckData(
 ): Promise<{ dataset: Dataset; problems: Problem[] }> {
   const d = await readData(dataPath, { set });
   onCheck?.();
-  const checked = checkDataset(set, d.dataset).map((p) => ({ ...p, file: p.file ?? dataPath }));
+  const checked = checkDataset(set, d.dataset, d.locate).map((p) => ({ ...p, file: p.file ?? dataPath }));
   return { dataset: d.dataset, problems: [...d.problems, ...checked] };
 }
 

@@ -3,10 +3,11 @@
  * prints help, and maps errors to exit codes: 0 ok, 1 invalid input, 2 usage error, 3 internal error.
  */
 import { GovscoreError, VERSION } from '@govscore/core';
+import { ENCODING_NAMES, encodingName, type TextEncodingName } from '@govscore/core/io';
 import { UsageError } from './args';
 import { type Command, commands } from './commands';
 import { withStagedOutputs } from './fs';
-import { DEFAULT_MAX_BYTES, setMaxDataBytes } from './inputs';
+import { DEFAULT_MAX_BYTES, setDataEncoding, setMaxDataBytes } from './inputs';
 import { EXIT, type Io, printProblems, stdio } from './output';
 
 /** The top-level help text. */
@@ -23,6 +24,8 @@ export function mainHelp(): string {
     '',
     'Options of every command that reads data:',
     `  --max-bytes <n>  largest data file read, in bytes (default ${DEFAULT_MAX_BYTES}); larger: E209`,
+    '  --encoding <e>   read text data files (CSV, TSV, JSON) in this encoding instead of choosing it on',
+    `                   the evidence (UTF-8, or GB18030 when plausible: W201): ${ENCODING_NAMES}`,
     '',
     'Exit codes: 0 ok · 1 invalid input (problems printed as file:line:col CODE message) ·',
     '            2 usage error · 3 internal error',
@@ -32,19 +35,32 @@ export function mainHelp(): string {
 
 /**
  * Takes the options every command accepts out of `argv`: `--max-bytes <n>` (or `--max-bytes=<n>`),
- * the largest data file read in this run.
- * @throws UsageError when the value is not a positive whole number
+ * the largest data file read in this run, and `--encoding <name>` (or `--encoding=<name>`), the
+ * encoding of its text data files.
+ * @throws UsageError when the size is not a positive whole number, or the encoding is not supported
  */
-export function globalOptions(argv: string[]): { argv: string[]; maxBytes?: number } {
+export function globalOptions(argv: string[]): {
+  argv: string[];
+  maxBytes?: number;
+  encoding?: TextEncodingName;
+} {
   const out: string[] = [];
   let maxBytes: number | undefined;
+  let encoding: TextEncodingName | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    const name = a.startsWith('--max-bytes') ? '--max-bytes' : a.startsWith('--encoding') ? '--encoding' : '';
     let v: string | undefined;
-    if (a === '--max-bytes') v = argv[++i] ?? '';
-    else if (a.startsWith('--max-bytes=')) v = a.slice('--max-bytes='.length);
+    if (name !== '' && a === name) v = argv[++i] ?? '';
+    else if (name !== '' && a.startsWith(`${name}=`)) v = a.slice(name.length + 1);
     else {
       out.push(a);
+      continue;
+    }
+    if (name === '--encoding') {
+      encoding = encodingName(v);
+      if (!encoding)
+        throw new UsageError(`--encoding '${v}' is not supported; use one of: ${ENCODING_NAMES}`);
       continue;
     }
     const n = Number(v);
@@ -52,7 +68,11 @@ export function globalOptions(argv: string[]): { argv: string[]; maxBytes?: numb
       throw new UsageError(`--max-bytes must be a positive whole number of bytes, got '${v}'`);
     maxBytes = n;
   }
-  return maxBytes === undefined ? { argv: out } : { argv: out, maxBytes };
+  return {
+    argv: out,
+    ...(maxBytes !== undefined ? { maxBytes } : {}),
+    ...(encoding !== undefined ? { encoding } : {}),
+  };
 }
 
 /**
@@ -81,8 +101,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return EXIT.ok;
   }
   try {
-    const { argv: args, maxBytes } = globalOptions(rest);
+    const { argv: args, maxBytes, encoding } = globalOptions(rest);
     setMaxDataBytes(maxBytes);
+    setDataEncoding(encoding);
     // outputs get their names only when the command succeeds: a failed run changes no file
     return await withStagedOutputs(() => command.run(args, io));
   } catch (e) {

@@ -25,6 +25,7 @@ export const codes = {
   E110: 'invalid checklist or ordinal definition',
   E111: 'YAML too large or too deep (aliases, nesting)',
   E112: 'invalid goalposts or range',
+  E113: 'weight too large or too small to compute with (outside 1e-9 to 1e9, or not finite)',
   E120: 'repeat: unknown list',
   E121: 'repeat: a placeholder names no key of the list items',
   E122: 'repeat: invalid repeat (not a list of mappings, or no node)',
@@ -43,6 +44,10 @@ export const codes = {
   E210: 'year not in the data',
   E211: 'duplicate column name in the data',
   E212: 'a value given twice (in two sheets of a workbook, or twice by one rater)',
+  E213: 'data file is UTF-8 but some bytes are not (named by offset and line)',
+  E214: 'encoding of the data file not recognised (neither UTF-8 nor plausibly GB18030)',
+  E215: 'spreadsheet formula without a computed value',
+  E216: 'unit name is not text (nor an object of texts by language)',
   E225: 'a column or sheet named by the data mapping is not in the file',
   // engine
   E300: 'no units left to assess',
@@ -67,6 +72,8 @@ export const codes = {
   // warnings (recorded in the Result, never printed by the engine)
   // data warnings (loaders and checkDataset)
   W200: 'column not in the indicator set (loaded as an extra variable) or ignored',
+  W201: 'data file read as GB18030 (or another encoding than UTF-8): the encoding was chosen on evidence or by --encoding',
+  W202: 'spreadsheet cell formatted as a date in a numeric column: read as its serial number',
   W210: 'rows left out by the data mapping’s filter',
   W211: 'variables or columns the set does not read (data mapping)',
   W212: 'flags dropped from values (data mapping)',
@@ -86,9 +93,9 @@ export const codes = {
   W310: 'replications of an uncertainty analysis failed and were left out',
   W311: 'raters disagree and the rule leaves the value missing: adjudication needed',
   W312: 'value answered by fewer raters than methodology.raters.min_raters',
-  W320: 'no score where COINr gives NaN (methodology.compat: coinr)',
   W313: 'value missing after imputation: its parent is computed from the other children, or has no score',
   W314: 'aggregate has no score for a unit (no child has a value, or coverage below its threshold)',
+  W320: 'no score where COINr gives NaN (methodology.compat: coinr)',
 } as const;
 
 export type ErrorCode = keyof typeof codes;

@@ -129,6 +129,12 @@ export {
   type TreatOutcome,
 } from './plan/run';
 export { agreementTable, disagreementsTable, evidenceTable, safeHttpUrl } from './result/evidence';
+export {
+  declaredDecimals,
+  formatFixed,
+  formatNumber,
+  shownDecimals,
+} from './result/format';
 export { parseResult } from './result/parse';
 export { resultToJson } from './result/serialise';
 export { type Cell, langText, longTable, nodesTable, type Table, wideTable } from './result/tables';

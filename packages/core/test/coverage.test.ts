@@ -47,9 +47,22 @@ const values = data({ a1: [10, N, N], a2: [20, 20, N], b1: [30, 30, 40] });
 describe('coverage in the Result (issue 12, item 1)', () => {
   it('every aggregate carries, per unit, the children present of all and their share of the weight', () => {
     const r = assess(set(), values);
-    expect(r.values.A!.coverage).toEqual({ total: 2, present: [2, 1, 0], weight: [1, 0.75, 0] });
-    expect(r.values.B!.coverage).toEqual({ total: 1, present: [1, 1, 1], weight: [1, 1, 1] });
-    expect(r.values.index!.coverage).toEqual({ total: 2, present: [2, 2, 1], weight: [1, 1, 0.5] });
+    const A = { total: 2, present: [2, 1, 0], weight: [1, 0.75, 0], data: [1, 0.75, 0] };
+    expect(r.values.A!.coverage).toEqual(A);
+    expect(r.values.B!.coverage).toEqual({
+      total: 1,
+      present: [1, 1, 1],
+      weight: [1, 1, 1],
+      data: [1, 1, 1],
+    });
+    // the index: both dimensions present for u1 and u2, only B for u3; down to the indicators, u2 has
+    // (0.75 + 1)/2 of the weight on data and u3 (0 + 1)/2
+    expect(r.values.index!.coverage).toEqual({
+      total: 2,
+      present: [2, 2, 1],
+      weight: [1, 1, 0.5],
+      data: [1, 0.875, 0.5],
+    });
     // the scores it describes: A = (10·1 + 20·3)/4, renormalised to a2 alone, missing
     expect(r.values.A!.score).toEqual([17.5, 20, null]);
     expect(r.values.index!.score).toEqual([23.75, 25, 40]);

@@ -7,6 +7,7 @@ import { fullNames, paren, sentences, t, unitKind } from '../i18n';
 import { roles } from '../palette';
 import {
   childrenOf,
+  digitsOf,
   medianOf,
   nodeName,
   ranksOf,
@@ -15,7 +16,7 @@ import {
   unitIndex,
   unitsOf,
 } from '../result-access';
-import { digitsFor, fitLabels, fmt, unitName } from '../text';
+import { fitLabels, fmt, unitName } from '../text';
 import type { BaseOptions, VegaLiteChart } from '../types';
 import { vlTop } from '../vl';
 
@@ -45,7 +46,7 @@ export function distributionChart(result: Result, options: DistributionOptions =
   );
   const units = unitsOf(result, lang);
   const scores = nodeIds.map((id) => scoresOf(result, id));
-  const digits = options.digits ?? digitsFor(scores.flat());
+  const digits = options.digits ?? digitsOf(result, nodeIds);
   const values = nodeIds.flatMap((_, ni) =>
     units.flatMap((u) => {
       const v = scores[ni]![u.index];

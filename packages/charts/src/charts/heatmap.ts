@@ -5,8 +5,8 @@
 import type { Result } from '@govscore/core';
 import { fullNames, list, paren, sentences, t, unitKind } from '../i18n';
 import { textOn, viridis } from '../palette';
-import { childrenOf, nodeName, ranksOf, rootNode, scoresOf, unitsOf } from '../result-access';
-import { digitsFor, fitLabels, fmt } from '../text';
+import { childrenOf, digitsOf, nodeName, ranksOf, rootNode, scoresOf, unitsOf } from '../result-access';
+import { fitLabels, fmt } from '../text';
 import type { BaseOptions, VegaLiteChart } from '../types';
 import { vlTop } from '../vl';
 
@@ -44,7 +44,7 @@ export function dimensionHeatmap(result: Result, options: HeatmapOptions = {}): 
   );
   const allScores = nodeIds.map((id) => scoresOf(result, id));
   const allRanks = nodeIds.map((id) => ranksOf(result, id));
-  const digits = options.digits ?? digitsFor(allScores.flat());
+  const digits = options.digits ?? digitsOf(result, nodeIds);
   const vals = (value === 'score' ? allScores : allRanks).flat().filter((v): v is number => v !== null);
   const lo = vals.length ? Math.min(...vals) : 0;
   const hi = vals.length ? Math.max(...vals) : 1;

@@ -6,8 +6,8 @@ import type { Result } from '@govscore/core';
 import * as Plot from '@observablehq/plot';
 import { list, paren, sentences, t, unitKind } from '../i18n';
 import { binPalette, missing, tierPattern, tierPatternDefs } from '../palette';
-import { nodeName, ranksOf, rootNode, scoresOf, tiersOf, unitsOf } from '../result-access';
-import { digitsFor, fmt } from '../text';
+import { digitsOf, nodeName, ranksOf, rootNode, scoresOf, tiersOf, unitsOf } from '../result-access';
+import { fmt } from '../text';
 import type { Lang } from '../types';
 
 export interface MapColourOptions {
@@ -58,7 +58,7 @@ export function mapColours(result: Result, options: MapColourOptions, lang: Lang
   const node = options.node ?? tiers?.node ?? rootNode(result).id;
   const scores = scoresOf(result, node);
   const ranks = ranksOf(result, node);
-  const digits = options.digits ?? digitsFor(scores);
+  const digits = options.digits ?? digitsOf(result, [node]);
   const canTier = tiers !== null && tiers.node === node;
   const by = options.colorBy ?? (canTier ? 'tier' : 'score');
   const units = unitsOf(result, lang);

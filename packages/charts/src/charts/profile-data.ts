@@ -5,8 +5,17 @@
 import type { Result } from '@govscore/core';
 import { fail } from '../errors';
 import { list, paren, t } from '../i18n';
-import { childrenOf, meanOf, nodeName, ranksOf, rootNode, scoresOf, unitIndex } from '../result-access';
-import { digitsFor, fmt, unitName } from '../text';
+import {
+  childrenOf,
+  digitsOf,
+  meanOf,
+  nodeName,
+  ranksOf,
+  rootNode,
+  scoresOf,
+  unitIndex,
+} from '../result-access';
+import { fmt, unitName } from '../text';
 import type { BaseOptions, Lang } from '../types';
 
 export interface ProfileOptions extends BaseOptions {
@@ -94,7 +103,7 @@ export function profileData(
       rank: r[ui] ?? null,
     };
   });
-  const digits = options.digits ?? digitsFor(rows.flatMap((r) => [r.unit, r.max]));
+  const digits = options.digits ?? digitsOf(result, nodeIds);
   return {
     unitId,
     unitName: unitName(unit, lang),

@@ -5,8 +5,8 @@
 import type { Result } from '@govscore/core';
 import { lowestSentence, missingSentence, spreadSentence, topSentence } from '../describe';
 import { fullNames, list, sentences, t, unitKind } from '../i18n';
-import { nodeName, ranksOf, rootNode, scoresOf, tiersOf, unitsOf } from '../result-access';
-import { digitsFor, fitLabels, fmt } from '../text';
+import { digitsOf, nodeName, ranksOf, rootNode, scoresOf, tiersOf, unitsOf } from '../result-access';
+import { fitLabels, fmt } from '../text';
 import type { BaseOptions, VegaLiteChart } from '../types';
 import { vlTop } from '../vl';
 
@@ -38,7 +38,7 @@ export function rankingChart(result: Result, options: RankingOptions = {}): Vega
   const scores = scoresOf(result, node);
   const ranks = ranksOf(result, node);
   const useTiers = tiers !== null && tiers.node === node;
-  const digits = options.digits ?? digitsFor(scores);
+  const digits = options.digits ?? digitsOf(result, [node]);
   const units = unitsOf(result, lang);
   const present = units
     .filter((u) => scores[u.index] !== null)

@@ -7,8 +7,8 @@ import { fail } from '../errors';
 import { list, paren, sentences, t, unitKind } from '../i18n';
 import { dodge } from '../layout';
 import { roles, series } from '../palette';
-import { nodeName, rootNode } from '../result-access';
-import { digitsFor, fmt, truncate, unitName } from '../text';
+import { digitsOf, nodeName, rootNode } from '../result-access';
+import { fmt, truncate, unitName } from '../text';
 import type { BaseOptions, VegaLiteChart } from '../types';
 import { vlTop } from '../vl';
 
@@ -78,7 +78,7 @@ export function trendChart(results: readonly Result[], options: TrendOptions = {
       return v === null ? [] : [{ year: r.year, unit: id, name: label(id), value: v, hi: hi.has(id) }];
     }),
   );
-  const digits = options.digits ?? digitsFor(rows.map((r) => r.value));
+  const digits = options.digits ?? (value === 'rank' ? 0 : digitsOf(years, [node]));
   // y domain fixed here so that end labels can be moved apart in pixels and placed back in data units
   const H = 260;
   const vs = rows.map((r) => r.value);

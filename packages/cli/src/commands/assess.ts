@@ -2,11 +2,13 @@ import {
   agreementTable,
   disagreementsTable,
   evidenceTable,
+  formatFixed,
   GovscoreError,
   langText,
   longTable,
   nodesTable,
   resultToJson,
+  shownDecimals,
   wideTable,
 } from '@govscore/core';
 import { toCsv, writeXlsx } from '@govscore/core/io';
@@ -140,12 +142,14 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (written.length === 0) {
       const v = result.values[root]!;
       const lang = result.set.languages[0];
+      // at the precision the ranks were decided (rank.round), as every output shows it
+      const decimals = shownDecimals(result, root);
       const order = result.units
         .map((u, i) => ({ u, i }))
         .sort((a, b) => (v.rank[a.i] ?? Infinity) - (v.rank[b.i] ?? Infinity));
       const line = (u: (typeof order)[number]['u'], i: number) =>
         printable(
-          `${v.rank[i] ?? '-'}\t${v.score[i]?.toFixed(2) ?? '-'}\t${u.id}\t${langText(u.name, lang)}`,
+          `${v.rank[i] ?? '-'}\t${formatFixed(v.score[i] ?? Number.NaN, decimals) || '-'}\t${u.id}\t${langText(u.name, lang)}`,
         );
       io.out(['rank\tscore\tid\tname', ...order.map(({ u, i }) => line(u, i))].join('\n'));
     } else if (!values.quiet) {

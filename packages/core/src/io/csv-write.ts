@@ -2,7 +2,8 @@
  * CSV writing for exports: RFC 4180 quoting, text neutralised against formula injection, numbers in
  * their shortest round-trip form. Pure.
  */
-import { neutralise } from './xlsx';
+import { formatNumber } from '../result/format';
+import { neutralise } from '../util/formula-guard';
 
 export interface CsvWriteOptions {
   /** Field delimiter (default `,`). */
@@ -16,8 +17,9 @@ export interface CsvWriteOptions {
 /**
  * Formats rows as CSV text.
  *
- * - numbers: `String(x)`, the shortest text that reads back as the same double (`0.1`, `-3`,
- *   `1e-7`, `5.1000000000000005`); NaN and ±Infinity → empty (missing). Negative numbers stay numbers.
+ * - numbers: `formatNumber(x)` (the formatter the XLSX writer shares), the shortest text that reads
+ *   back as the same double (`0.1`, `-3`, `1e-7`, `5.1000000000000005`; −0 as `0`); NaN and ±Infinity
+ *   → empty (missing). Negative numbers stay numbers. Tables round scores before (see `longTable`).
  * - text: neutralised (a leading `=`, `+`, `-`, `@`, tab or CR gets a `'`), then quoted when it
  *   holds the delimiter, a quote, CR or LF (quotes doubled).
  * - booleans: `true` / `false`; null and undefined: empty.
@@ -38,7 +40,7 @@ export function toCsv(
   for (const row of rows) {
     const cells = row.map((v) => {
       if (v === null || v === undefined) return '';
-      if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+      if (typeof v === 'number') return formatNumber(v);
       if (typeof v === 'boolean') return v ? 'true' : 'false';
       const t = neutralise(v);
       return t.includes(d) || t.includes('"') || t.includes('\n') || t.includes('\r')

@@ -8,7 +8,14 @@
 export { type CsvWriteOptions, toCsv } from './csv-write';
 export { type ReadDatasetOptions, readDataset } from './read';
 export { type TemplateOptions, templateCsv, templateSheets, templateXlsx } from './template';
-export { decodeText, type TextEncodingName } from './text';
+export {
+  type DecodedText,
+  type DecodeOptions,
+  decodeText,
+  ENCODING_NAMES,
+  encodingName,
+  type TextEncodingName,
+} from './text';
 export {
   cellRef,
   type DataValidation,
@@ -16,6 +23,7 @@ export {
   parseDatasetXlsx,
   readXlsxRows,
   type SheetData,
+  unneutralise,
   writeXlsx,
   type XlsxCell,
   type XlsxReadOptions,

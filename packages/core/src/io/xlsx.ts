@@ -5,7 +5,9 @@
  * the browser.
  *
  * Reading gives every worksheet's cells as values (numbers, text, booleans; dates stay Excel serial
- * numbers; error cells such as `#N/A` are text). A number formatted as a percentage (Excel shows
+ * numbers, listed per sheet so that the loader can warn (W202); a formula without a computed value is
+ * listed too (E215); error cells such as `#N/A` are text; the apostrophe `neutralise` puts before
+ * formula-like text is taken off again). A number formatted as a percentage (Excel shows
  * `12%` and stores 0.12) is read as the text `12%`, as shown, so that the loaders read it as 12 for
  * `type: percentage` indicators and refuse it (E204, with a hint) elsewhere, as in CSV. Writing is deterministic: the same sheets give the
  * same bytes (fixed zip timestamps, fixed document properties, shared strings in first-seen order).
@@ -22,10 +24,15 @@ import {
   mappingOf,
   type Table,
   unitColumnOf,
+  type ValueLocator,
 } from '../load/dataset';
 import { type DatasetPart, mergeDatasets } from '../load/merge';
+import { formatNumber } from '../result/format';
+import { neutralise, unneutralise } from '../util/formula-guard';
 import { sha256Hex } from '../util/sha256';
 import { attributes, decodeEntities, decodeExcelEscapes, escapeXml, runText } from './xml';
+
+export { neutralise, unneutralise };
 
 /** A cell value read from or written to a sheet; null = empty. */
 export type XlsxCell = string | number | boolean | null;
@@ -39,6 +46,16 @@ export interface XlsxRow {
 export interface XlsxSheet {
   name: string;
   rows: XlsxRow[];
+  /**
+   * Cells holding a formula but no computed value (a workbook written by a script and never opened in
+   * a spreadsheet program): they read as empty, and the dataset loader refuses them (E215).
+   */
+  formulas?: { row: number; col: number; formula: string }[];
+  /**
+   * Number cells formatted as a date or time: read as their serial number (days since 1899-12-30, or
+   * 1904-01-01 in a 1904 workbook), and a warning where they are data (W202). `date` is the day shown.
+   */
+  dates?: { row: number; col: number; serial: number; date: string }[];
 }
 
 export interface XlsxReadOptions {
@@ -170,8 +187,11 @@ export function readXlsxRows(bytes: Uint8Array, opts: XlsxReadOptions = {}): Xls
     for (const m of sst.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
       shared.push(runText(m[1] ?? ''));
 
-  // styles: which cell formats show numbers as percentages
-  const percentStyles = percentStyleIndexes(part(stylesPath ?? `${wbDir}styles.xml`) ?? '');
+  // styles: which cell formats show numbers as percentages, which as dates
+  const stylesXml = part(stylesPath ?? `${wbDir}styles.xml`) ?? '';
+  const percentStyles = percentStyleIndexes(stylesXml);
+  const dateStyles = dateStyleIndexes(stylesXml);
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(wb);
 
   const sheets: XlsxSheet[] = [];
   for (const m of wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
@@ -182,7 +202,7 @@ export function readXlsxRows(bytes: Uint8Array, opts: XlsxReadOptions = {}): Xls
     if (!rel?.type.endsWith('/worksheet')) continue;
     const xml = part(rel.target);
     if (xml === undefined) continue;
-    sheets.push({ name, rows: parseSheet(xml, shared, percentStyles) });
+    sheets.push({ name, ...parseSheet(xml, shared, percentStyles, dateStyles, date1904) });
   }
   if (opts.sheet !== undefined && sheets.length === 0) {
     const names = [...wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map(
@@ -223,15 +243,71 @@ function percentStyleIndexes(styles: string): Set<number> {
   return out;
 }
 
+/**
+ * Indexes of the cell formats (`cellXfs`) that show numbers as dates or times: the built-in formats
+ * 14–22 and 45–47, the East Asian ones 27–36 and 50–58 (年月日), and custom formats with y, m, d, h or s
+ * outside quotes, escapes and brackets (`yyyy"年"m"月"d"日"`, `[$-804]yyyy/m/d`).
+ */
+function dateStyleIndexes(styles: string): Set<number> {
+  const out = new Set<number>();
+  if (styles === '') return out;
+  const dateFmts = new Set<number>();
+  for (const [lo, hi] of [
+    [14, 22],
+    [27, 36],
+    [45, 47],
+    [50, 58],
+  ] as const)
+    for (let k = lo; k <= hi; k++) dateFmts.add(k);
+  for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) {
+    const a = attributes(m[1]!);
+    const code = decodeEntities(a.get('formatCode') ?? '')
+      .replace(/"[^"]*"/g, '')
+      .replace(/\\./g, '')
+      .replace(/\[[^\]]*\]/g, '');
+    const id = Number(a.get('numFmtId'));
+    if (/[ymdhs]/i.test(code) && !code.includes('%')) dateFmts.add(id);
+    else dateFmts.delete(id);
+  }
+  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(styles);
+  if (!xfs) return out;
+  let k = 0;
+  for (const m of xfs[1]!.matchAll(/<(?:\w+:)?xf\b([^>]*?)(?:\/>|>)/g)) {
+    if (dateFmts.has(Number(attributes(m[1]!).get('numFmtId')))) out.add(k);
+    k++;
+  }
+  return out;
+}
+
+/** @internal The day an Excel serial number shows, as `yyyy-mm-dd` (1900 or 1904 date system). */
+function serialDate(serial: number, date1904: boolean): string {
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const d = new Date(epoch + Math.floor(serial) * 86_400_000);
+  return Number.isNaN(d.getTime()) ? String(serial) : d.toISOString().slice(0, 10);
+}
+
 /** A number shown as a percentage, as Excel shows it: 0.955 → `95.5%` (15 significant digits). */
 function percentText(x: number): string {
   return `${Number((x * 100).toPrecision(15))}%`;
 }
 
-function parseSheet(xml: string, shared: readonly string[], percentStyles: ReadonlySet<number>): XlsxRow[] {
+function parseSheet(
+  xml: string,
+  shared: readonly string[],
+  percentStyles: ReadonlySet<number>,
+  dateStyles: ReadonlySet<number>,
+  date1904: boolean,
+): Pick<XlsxSheet, 'rows' | 'formulas' | 'dates'> {
   const rows: XlsxRow[] = [];
+  const formulas: NonNullable<XlsxSheet['formulas']> = [];
+  const dates: NonNullable<XlsxSheet['dates']> = [];
+  const done = () => ({
+    rows,
+    ...(formulas.length ? { formulas } : {}),
+    ...(dates.length ? { dates } : {}),
+  });
   const dataStart = xml.search(/<(?:\w+:)?sheetData\b/);
-  if (dataStart < 0) return rows;
+  if (dataStart < 0) return done();
   const body = xml.slice(dataStart);
   let lastRow = 0;
   const rowRe = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
@@ -251,22 +327,30 @@ function parseSheet(xml: string, shared: readonly string[], percentStyles: Reado
       const ref = ca.get('r');
       const letters = ref ? /^([A-Z]+)/.exec(ref)?.[1] : undefined;
       col = letters ? columnIndex(letters) : col + 1;
-      let value = cellValue(ca.get('t') ?? 'n', c[2] ?? '', shared);
-      if (value === null) continue;
-      if (typeof value === 'number' && percentStyles.size > 0 && percentStyles.has(Number(ca.get('s') ?? 0)))
+      const inner = c[2] ?? '';
+      let value = cellValue(ca.get('t') ?? 'n', inner, shared);
+      if (value === null || value === '') {
+        const f = /<(?:\w+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(inner);
+        if (f) formulas.push({ row: rowNo, col, formula: decodeEntities(f[1] ?? '') });
+        if (value === null || f) continue;
+      }
+      const style = Number(ca.get('s') ?? 0);
+      if (typeof value === 'number' && percentStyles.size > 0 && percentStyles.has(style))
         value = percentText(value);
+      else if (typeof value === 'number' && dateStyles.has(style))
+        dates.push({ row: rowNo, col, serial: value, date: serialDate(value, date1904) });
       while (cells.length < col) cells.push(null);
       cells[col] = value;
     }
     if (cells.some((v) => v !== null && v !== '')) rows.push({ row: rowNo, cells });
   }
-  return rows;
+  return done();
 }
 
 function cellValue(type: string, inner: string, shared: readonly string[]): XlsxCell {
   if (type === 'inlineStr') {
     const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner);
-    return is ? runText(is[1]!) : null;
+    return is ? unneutralise(runText(is[1]!)) : null;
   }
   const v = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner);
   if (!v) return null;
@@ -274,11 +358,12 @@ function cellValue(type: string, inner: string, shared: readonly string[]): Xlsx
   switch (type) {
     case 's': {
       const i = Number(raw);
-      return Number.isInteger(i) && i >= 0 && i < shared.length ? shared[i]! : null;
+      return Number.isInteger(i) && i >= 0 && i < shared.length ? unneutralise(shared[i]!) : null;
     }
     case 'b':
       return raw.trim() === '1' || raw.trim().toLowerCase() === 'true';
     case 'str':
+      return unneutralise(decodeExcelEscapes(raw));
     case 'e':
     case 'd':
       return decodeExcelEscapes(raw);
@@ -299,6 +384,9 @@ function isNoteRow(r: XlsxRow): boolean {
 function headerIndex(sheet: XlsxSheet): number {
   return sheet.rows.findIndex((r) => !isNoteRow(r));
 }
+
+/** Value columns of long data (as the loader names them). */
+const VALUE_COLUMNS = new Set(['value', 'val', '值', '数值']);
 
 /** One sheet read as a dataset, with a locator of its values for messages. */
 function sheetDataset(
@@ -333,29 +421,34 @@ function sheetDataset(
   };
   const out = datasetFromTable(table, { ...opts, sourceHash: hash });
   problems.push(...out.problems);
-  // where a value is: its row (unit id, and year or indicator column) and column
-  const unitCol = unitColumnOf(columns, opts);
-  const locate = (unit: string, variable: string, year: number | undefined): Location => {
-    if (unitCol === undefined) return { ...base, sheet: sheet.name };
-    const ui = colIndex.get(unitCol)!;
-    const vi = colIndex.get(variable);
-    const lower = columns.map((c) => c.toLowerCase());
-    const yc = columns[lower.findIndex((c) => c === 'year' || c === '年份' || c === '年度')];
-    const yi = yc !== undefined ? colIndex.get(yc) : undefined;
-    for (const r of body) {
-      if (String(r.cells[ui] ?? '').trim() !== unit) continue;
-      if (year !== undefined && yi !== undefined && Number(r.cells[yi]) !== year) continue;
-      if (vi !== undefined) return at(r.row, vi);
-      // long form: the row naming the variable
-      const named = r.cells.findIndex((c) => typeof c === 'string' && c.trim() === variable);
-      if (named >= 0) {
-        const vcol = ['value', 'val', '值', '数值'].map((a) => lower.indexOf(a)).find((k) => k >= 0);
-        return at(r.row, vcol !== undefined ? keep[vcol]! : named);
-      }
-    }
-    return { ...base, sheet: sheet.name };
-  };
-  return { dataset: out.dataset, locate };
+  for (const f of sheet.formulas ?? []) {
+    if (f.row < headerRow.row) continue; // a note above the header
+    problems.push(
+      problem(
+        'E215',
+        `cell ${cellRef(f.col, f.row)} has a formula (=${f.formula}) but no computed value, so it would read as empty`,
+        at(f.row, f.col),
+        'open the workbook in Excel or LibreOffice and save it (the value is then stored with the formula), or write the value instead of the formula',
+      ),
+    );
+  }
+  const variables = new Set(out.dataset.variables);
+  for (const d of sheet.dates ?? []) {
+    const k = keep.indexOf(d.col);
+    const name = k >= 0 ? columns[k]! : '';
+    // a variable's column (wide), or the value column (long)
+    if (d.row <= headerRow.row || k < 0 || !(variables.has(name) || VALUE_COLUMNS.has(name.toLowerCase())))
+      continue;
+    problems.push(
+      problem(
+        'W202',
+        `cell ${cellRef(d.col, d.row)} of column ${name} is formatted as a date (${d.date}): read as its serial number ${d.serial}`,
+        at(d.row, d.col),
+        'format the column as a number (Format Cells ▸ Number) and check the value',
+      ),
+    );
+  }
+  return out.locate ? { dataset: out.dataset, locate: out.locate } : { dataset: out.dataset };
 }
 
 /**
@@ -428,7 +521,15 @@ export function parseDatasetXlsx(
       ...(opts.set?.methodology?.raters ? { raters: opts.set.methodology.raters } : {}),
     });
     problems.push(...merged.problems);
-    return { dataset: merged.dataset, problems };
+    // a value is where the first sheet holding it says
+    const locate: ValueLocator = (unit, variable, year) => {
+      for (const p of parts) {
+        const at = p.locate?.(unit, variable, year);
+        if (at) return at;
+      }
+      return undefined;
+    };
+    return { dataset: merged.dataset, problems, locate };
   }
   const sheet = dataSheets[0] ?? withHeader[0];
   if (!sheet) {
@@ -443,7 +544,10 @@ export function parseDatasetXlsx(
     return empty();
   }
   const part = sheetDataset(sheet, opts, hash, problems);
-  return part ? { dataset: part.dataset, problems } : empty();
+  if (!part) return empty();
+  return part.locate
+    ? { dataset: part.dataset, problems, locate: part.locate }
+    : { dataset: part.dataset, problems };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -552,16 +656,6 @@ function sheetLayoutXml(s: SheetData): string {
   return out;
 }
 
-/**
- * Neutralises text that a spreadsheet could take for a formula: text starting with `=`, `+`, `-`,
- * `@`, tab or CR gets a leading `'`. Numbers are never touched (a negative number stays a number).
- * Reference: OWASP "CSV Injection".
- * @example neutralise('=HYPERLINK("x")') // "'=HYPERLINK(\"x\")"
- */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 function sheetNames(sheets: readonly SheetData[]): string[] {
   const used = new Set<string>();
   return sheets.map((s, i) => {
@@ -588,7 +682,7 @@ const FIXED_TIME = '1980-01-01T00:00:00Z';
  *
  * - text → shared strings, neutralised against formula injection (see `neutralise`); characters XML
  *   cannot hold are written as Excel's `_xHHHH_` escapes; numbers → numeric cells written with
- *   `String(x)` (shortest round-trip); booleans → boolean cells; null, undefined, NaN, ±Infinity →
+ *   `formatNumber(x)` (shortest round-trip, the CSV writer's formatter); booleans → boolean cells; null, undefined, NaN, ±Infinity →
  *   no cell (empty).
  * - sheet names are made valid for Excel (31 characters, no `:\/?*[]`, unique ignoring case).
  * - optional per sheet: data validation (`validations`: number ranges, drop-down answer lists), frozen
@@ -620,7 +714,7 @@ export function writeXlsx(sheets: readonly SheetData[]): Uint8Array {
         if (v === null || v === undefined) return;
         const ref = cellRef(ci, r);
         if (typeof v === 'number') {
-          if (Number.isFinite(v)) cells += `<c r="${ref}"><v>${String(v)}</v></c>`;
+          if (Number.isFinite(v)) cells += `<c r="${ref}"><v>${formatNumber(v)}</v></c>`;
         } else if (typeof v === 'boolean') {
           cells += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
         } else {

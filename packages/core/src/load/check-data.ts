@@ -566,10 +566,18 @@ export function columnProblems(
  *
  * @param set a validated indicator set
  * @param data a dataset from a loader or built by hand
+ * @param locate where each value is in its file (the loader's `locate`): problems of values then carry
+ *   the line and column (CSV), the sheet and cell (XLSX) or the path (JSON), as reading problems do
  * @returns problems (errors and warnings), empty when the data fit
- * @example checkDataset(set, parseDatasetCsv('id,x\nA,120', {set}).dataset) // E205 when x has range max 100
+ * @example
+ * const loaded = parseDatasetCsv('id,x\nA,120', { set, file: 'd.csv' });
+ * checkDataset(set, loaded.dataset, loaded.locate) // E205 at d.csv:2:2 when x has range max 100
  */
-export function checkDataset(set: IndicatorSet, data: Dataset): Problem[] {
+export function checkDataset(
+  set: IndicatorSet,
+  data: Dataset,
+  locate?: (unit: string, variable: string, year?: number) => Location | undefined,
+): Problem[] {
   const sv = setVariables(set);
   const file = data.source?.file;
   const base: Location = file !== undefined ? { file } : {};
@@ -630,7 +638,7 @@ export function checkDataset(set: IndicatorSet, data: Dataset): Problem[] {
         problem(
           bad.code,
           `value ${x} of ${v} for unit ${unit}${year !== undefined ? ` in ${year}` : ''} ${bad.why}`,
-          { ...base, unit, column: v, ...(spec ? { node: spec.indicator } : {}) },
+          { ...base, column: v, ...locate?.(unit, v, year), unit, ...(spec ? { node: spec.indicator } : {}) },
           bad.hint,
         ),
       );

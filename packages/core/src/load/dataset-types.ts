@@ -65,6 +65,9 @@ export interface Dataset {
    * the set's `methodology.raters.rule` (see `resolveRatings`), and `assess` reports the agreement.
    */
   ratings?: Rating[];
-  /** Where the data came from (file name as given) and a content hash, for provenance. */
-  source?: { file?: string; hash?: string };
+  /**
+   * Where the data came from (file name as given), a content hash, and the encoding a text file was
+   * read in (`utf-8`, `gb18030`...), for provenance.
+   */
+  source?: { file?: string; hash?: string; encoding?: string };
 }

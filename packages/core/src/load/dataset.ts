@@ -47,6 +47,7 @@ import { type ErrorCode, type Location, type Problem, problem } from '../errors'
 import type { DataMapping } from '../schema/data-mapping';
 import type { IndicatorSet, LangText } from '../schema/indicator-set';
 import { applyRatings } from '../steps/raters';
+import { unneutralise } from '../util/formula-guard';
 import { sha256Hex } from '../util/sha256';
 import {
   isAnswerText,
@@ -96,7 +97,16 @@ export function mappingOf(opts: DatasetOptions): DataMapping | undefined {
 export interface LoadedDataset {
   dataset: Dataset;
   problems: Problem[];
+  /**
+   * Where the value of a unit and variable (and year) is in the file — `{file, line, col, column}` in
+   * CSV, `{file, sheet, row, column}` in XLSX, `{file, path}` in JSON — or undefined when no row holds
+   * it. `checkDataset(set, dataset, locate)` uses it to place the problems of values (E205).
+   */
+  locate?: ValueLocator;
 }
+
+/** Where a value is in its file; see `LoadedDataset.locate`. */
+export type ValueLocator = (unit: string, variable: string, year?: number) => Location | undefined;
 
 /** Where a cell of a table is: row index (0-based, data rows) and column name → file location. */
 export type CellLocator = (row: number, column: string) => Location;
@@ -556,9 +566,21 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
       const ro = roles[j]!;
       if (ro.kind === 'name') {
         const raw = r[j];
-        if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-          for (const [k, v] of Object.entries(raw as Record<string, unknown>))
-            if (typeof v === 'string' && v.trim() !== '' && !FORBIDDEN.has(k)) names[k] = v.trim();
+        if (raw !== null && typeof raw === 'object') {
+          // {zh: ..., en: ...}: names by language; anything else (a list, an object of objects) is refused
+          const entries = Array.isArray(raw) ? [] : Object.entries(raw as Record<string, unknown>);
+          const bad = entries.find(([, v]) => typeof v !== 'string');
+          if (Array.isArray(raw) || entries.length === 0 || bad) {
+            report(
+              'E216',
+              `name of unit ${id} is ${Array.isArray(raw) ? 'a list' : bad ? `an object whose ${JSON.stringify(bad[0])} is ${showCell(bad[1])}, not text` : 'an empty object'}: it would become an empty name`,
+              at(c, id),
+              'write the name as text ("浙江"), or as texts by language ({"zh": "浙江", "en": "Zhejiang"})',
+            );
+            continue;
+          }
+          for (const [k, v] of entries)
+            if ((v as string).trim() !== '' && !FORBIDDEN.has(k)) names[k] = (v as string).trim();
           continue;
         }
         const t = cellText(raw);
@@ -789,7 +811,40 @@ export function datasetFromTable(table: Table, opts: DatasetOptions = {}): Loade
     dataset.ratings = ratings;
     dataset = applyRatings(dataset, opts.set?.methodology?.raters);
   }
-  return { dataset, problems };
+  return { dataset, problems, locate: tableLocator(table, ui, yi, long ? ii : -1, long ? vi : -1) };
+}
+
+/** @internal A year cell as the rows are read: a whole number, or undefined. */
+function yearOfCell(raw: unknown): number | undefined {
+  const y = typeof raw === 'number' ? raw : Number(cellText(raw) ?? Number.NaN);
+  return Number.isInteger(y) ? y : undefined;
+}
+
+/**
+ * @internal Finds the cell of a value by reading the table's rows again (once, on the first call:
+ * problems of values are rare, and a large file's cells are not held meanwhile). Wide tables: the
+ * unit's row (and year) and the variable's column; long tables (`ii`, `vi` ≥ 0): the row naming the
+ * unit, year and variable, and its value column. The first row wins.
+ */
+function tableLocator(table: Table, ui: number, yi: number, ii: number, vi: number): ValueLocator {
+  let index: Map<string, number> | undefined;
+  const key = (unit: string, year: number | undefined, variable: string) =>
+    ii >= 0 ? `${unit}\u0000${year ?? ''}\u0000${variable}` : `${unit}\u0000${year ?? ''}`;
+  return (unit, variable, year) => {
+    if (!index) {
+      index = new Map();
+      for (let ri = 0; ri < table.rows.length; ri++) {
+        const r = rowOf(table.rows, ri);
+        const id = cellText(r[ui]);
+        if (id === undefined) continue;
+        const k = key(id, yi >= 0 ? yearOfCell(r[yi]) : undefined, ii >= 0 ? (cellText(r[ii]) ?? '') : '');
+        if (!index.has(k)) index.set(k, ri);
+      }
+    }
+    const ri = index.get(key(unit, yi >= 0 ? year : undefined, variable));
+    if (ri === undefined) return undefined;
+    return table.where(ri, vi >= 0 ? table.columns[vi]! : variable);
+  };
 }
 
 /**
@@ -975,7 +1030,7 @@ export function parseDatasetCsv(text: string, opts: DatasetOptions = {}): Loaded
   const anyValue = Array.from(hasValue, (h) => (h ? 'x' : ''));
   const d = scanned.delimiter.charCodeAt(0);
   const { keep, columns } = cleanHeader(
-    headerRow.cells,
+    unguardCells(headerRow.cells),
     [anyValue],
     (j, name) => ({ ...base, line: headerRow.line, col: j + 1, ...(name ? { column: name } : {}) }),
     (p) => problems.push(p),
@@ -986,7 +1041,7 @@ export function parseDatasetCsv(text: string, opts: DatasetOptions = {}): Loaded
   const rows: RowSource = {
     length: count,
     get(i) {
-      const cells = readRecord(text, starts[i]!, d, lines[i]!).cells;
+      const cells = unguardCells(readRecord(text, starts[i]!, d, lines[i]!).cells);
       if (identity && cells.length === width) return cells;
       return keep.map((j) => cells[j] ?? '');
     },
@@ -1002,7 +1057,25 @@ export function parseDatasetCsv(text: string, opts: DatasetOptions = {}): Loaded
     },
   };
   const out = datasetFromTable(table, { ...opts, sourceHash: hash });
-  return { dataset: out.dataset, problems: [...problems, ...out.problems] };
+  return withLocate({ dataset: out.dataset, problems: [...problems, ...out.problems] }, out);
+}
+
+/** @internal `loaded` with the locator of `from`, when it has one. */
+function withLocate(loaded: LoadedDataset, from: LoadedDataset): LoadedDataset {
+  if (from.locate) loaded.locate = from.locate;
+  return loaded;
+}
+
+/**
+ * @internal Takes off the apostrophe the CSV writer's formula guard puts before `=`, `+`, `-`, `@`
+ * (`'=1+1` → `=1+1`: see `neutralise`), in place; cells without one are untouched.
+ */
+function unguardCells(cells: string[]): string[] {
+  for (let j = 0; j < cells.length; j++) {
+    const c = cells[j]!;
+    if (c.charCodeAt(0) === 39) cells[j] = unneutralise(c);
+  }
+  return cells;
 }
 
 function emptyDataset(opts: DatasetOptions, hash?: string): Dataset {
@@ -1050,7 +1123,7 @@ export function datasetFromRows(
   );
   const table: Table = { columns, rows: cells.map((r) => keep.map((j) => r[j])), where: locate };
   const out = datasetFromTable(table, opts);
-  return { dataset: out.dataset, problems: [...problems, ...out.problems] };
+  return withLocate({ dataset: out.dataset, problems: [...problems, ...out.problems] }, out);
 }
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
@@ -1113,10 +1186,23 @@ export function parseDatasetJson(text: string, opts: DatasetOptions = {}): Loade
       ],
     };
   }
-  if (Array.isArray(doc)) return jsonRows(doc, '', o2);
-  if (isPlainObject(doc) && Array.isArray(doc.rows)) return jsonRows(doc.rows, 'rows', o2);
+  // JSON.parse keeps the last of two equal keys without a word: find them first (E211, as in CSV)
+  const dups = duplicateKeys(text).map((d) =>
+    problem(
+      'E211',
+      `key ${JSON.stringify(d.key)} appears twice in the object at ${d.path || 'the top level'}; JSON would keep only the last value`,
+      { ...base, line: d.line, col: d.col, path: d.path ? `${d.path}.${d.key}` : d.key },
+      'give each key once: remove or rename the duplicate',
+    ),
+  );
+  const withDups = (l: LoadedDataset): LoadedDataset => {
+    l.problems.unshift(...dups);
+    return l;
+  };
+  if (Array.isArray(doc)) return withDups(jsonRows(doc, '', o2));
+  if (isPlainObject(doc) && Array.isArray(doc.rows)) return withDups(jsonRows(doc.rows, 'rows', o2));
   if (isPlainObject(doc) && Array.isArray(doc.units) && isPlainObject(doc.values))
-    return jsonColumns(doc, o2);
+    return withDups(jsonColumns(doc, o2));
   return {
     dataset: emptyDataset(opts, hash),
     problems: [
@@ -1128,6 +1214,61 @@ export function parseDatasetJson(text: string, opts: DatasetOptions = {}): Loade
       ),
     ],
   };
+}
+
+/**
+ * @internal Keys given twice in one object of valid JSON text, with their position and the path of the
+ * object (`[3].indicators`): a linear scan of the text (strings skipped, objects and arrays tracked).
+ * @example duplicateKeys('{"a": 1, "a": 2}') // [{key: 'a', path: '', line: 1, col: 10}]
+ */
+export function duplicateKeys(text: string): { key: string; path: string; line: number; col: number }[] {
+  const out: { key: string; path: string; line: number; col: number }[] = [];
+  interface Frame {
+    keys: Set<string> | null; // null: an array
+    path: string;
+    key: string;
+    index: number;
+  }
+  const stack: Frame[] = [];
+  let expectKey = false;
+  let line = 1;
+  let lineStart = 0;
+  const childPath = (): string => {
+    const p = stack[stack.length - 1];
+    if (!p) return '';
+    if (p.keys === null) return `${p.path}[${p.index}]`;
+    return p.path ? `${p.path}.${p.key}` : p.key;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 34) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (top?.keys && expectKey) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (top.keys.has(key)) out.push({ key, path: top.path, line, col: i - lineStart + 1 });
+        else top.keys.add(key);
+        top.key = key;
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 123 || c === 91) {
+      stack.push({ keys: c === 123 ? new Set() : null, path: childPath(), key: '', index: 0 });
+      expectKey = c === 123;
+    } else if (c === 125 || c === 93) {
+      stack.pop();
+      expectKey = false;
+    } else if (c === 44) {
+      const top = stack[stack.length - 1];
+      if (top?.keys) expectKey = true;
+      else if (top) top.index++;
+    }
+  }
+  return out;
 }
 
 function jsonRows(list: unknown[], prefix: string, opts: DatasetOptions): LoadedDataset {
@@ -1188,7 +1329,7 @@ function jsonRows(list: unknown[], prefix: string, opts: DatasetOptions): Loaded
     path: ri >= 0 ? (paths[ri]?.get(col) ?? `${prefix}[${ri}].${col}`) : col,
     column: col,
   }));
-  return { dataset: out.dataset, problems: [...problems, ...out.problems] };
+  return withLocate({ dataset: out.dataset, problems: [...problems, ...out.problems] }, out);
 }
 
 function jsonColumns(doc: Record<string, unknown>, opts: DatasetOptions): LoadedDataset {
@@ -1281,5 +1422,5 @@ function jsonColumns(doc: Record<string, unknown>, opts: DatasetOptions): Loaded
     const rank = new Map(order.map((v, k) => [v, k]));
     out.dataset.variables.sort((a, b) => (rank.get(a) ?? order.length) - (rank.get(b) ?? order.length));
   }
-  return { dataset: out.dataset, problems: [...problems, ...out.problems] };
+  return withLocate({ dataset: out.dataset, problems: [...problems, ...out.problems] }, out);
 }

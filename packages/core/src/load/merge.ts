@@ -5,14 +5,14 @@
 import { type Location, type Problem, problem } from '../errors';
 import type { RatersSpec } from '../schema/indicator-set';
 import { applyRatings } from '../steps/raters';
-import { mergeEvidence } from './dataset';
+import { mergeEvidence, type ValueLocator } from './dataset';
 import type { Dataset, Evidence, Rating, Unit } from './dataset-types';
 
 /** One part to merge: a dataset and how to find one of its values in its file (for messages). */
 export interface DatasetPart {
   dataset: Dataset;
   /** Where the value of a unit and variable (and year) is, e.g. `{sheet, row, column}`. */
-  locate?: (unit: string, variable: string, year: number | undefined) => Location;
+  locate?: ValueLocator;
 }
 
 /**

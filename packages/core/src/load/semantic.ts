@@ -105,6 +105,14 @@ interface MethodRef {
   object: boolean;
 }
 
+/**
+ * @internal A weight the engine computes with: 0, or from 1e-9 to 1e9, so that the sum of any number
+ * of siblings stays finite (1e308 + 1e308 overflowed and emptied every score) and their ratios exact.
+ */
+function saneWeight(w: number): boolean {
+  return w === 0 || (w >= 1e-9 && w <= 1e9);
+}
+
 function methodRef(spec: unknown, path: PathSegment[]): MethodRef | undefined {
   if (typeof spec === 'string') return { method: spec, params: {}, path, paramsPath: path, object: false };
   if (isObj(spec) && typeof spec['method'] === 'string') {
@@ -210,6 +218,13 @@ export function checkSemantics(set: unknown, locate: Locate, regs: Registries): 
         `weight of \`${id ?? formatPath(path)}\` is ${w}; weights cannot be negative`,
         locate([...path, 'weight']),
         'use 0 to keep a node without weight, or a positive number',
+      );
+    else if (w !== undefined && !equalWeights && !saneWeight(w))
+      add(
+        'E113',
+        `weight of \`${id ?? formatPath(path)}\` is ${w}: ${Number.isFinite(w) ? `beyond what the engine computes with (0, or 1e-9 to 1e9: sums of such weights stay finite and exact)` : 'not a finite number'}`,
+        locate([...path, 'weight']),
+        'weights are relative among siblings: write them on one scale, e.g. 20, 25, 55 or 0.2, 0.25, 0.55',
       );
     const children = value['children'];
     if (Array.isArray(children)) {

@@ -411,13 +411,26 @@ export function prepareIndicator(
  * @param set a validated indicator set (`loadIndicatorSet`)
  * @param input a dataset (`parseDatasetCsv`, `readDataset`); with several raters (`ratings`), the final
  *   values are taken again by the set's `methodology.raters` rule
- * @throws GovscoreError E210 (year), E300 (no units left), E302 (log of a value ≤ 0), E103/E108 (methods)
+ * @throws GovscoreError E210 (year), E300 (no units left), E302 (log of a value ≤ 0), E103/E108 (methods),
+ *   E113 (weights whose sum is not finite)
  * @example
  * const plan = compile(set, data);
  * const out = runPlan(plan);
  */
 export function compile(set: IndicatorSet, input: Dataset, options: AssessOptions = {}): Plan {
   const tree = flattenTree(set);
+  // a set built in code skips the loader's check (E113): weights whose sum overflows empty every score
+  for (const idx of tree.aggregates) {
+    const node = tree.nodes[idx]!;
+    const sum = node.children.reduce((acc, c) => acc + tree.nodes[c]!.weight, 0);
+    if (!Number.isFinite(sum))
+      fail(
+        'E113',
+        `the weights of the children of '${node.id}' sum to ${sum}: beyond what the engine computes with`,
+        { node: node.id },
+        'write the weights on one scale from 1e-9 to 1e9, e.g. 20, 25, 55 or 0.2, 0.25, 0.55',
+      );
+  }
   const m = set.methodology ?? {};
   const compat: Compat = m.compat ?? 'none';
   // several raters: the final values by the set's rule

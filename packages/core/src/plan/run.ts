@@ -42,6 +42,12 @@ export interface NodeCoverage {
   present: Uint32Array;
   /** Share of the children's weight (as written) carried by those, per unit: 0 to 1. */
   weight: Float64Array;
+  /**
+   * Share of the node's weight, all the way down to its indicators, that rests on values, per unit:
+   * an indicator with a value counts 1, one without 0, an aggregate its own share; weighted by the
+   * weights as written. 0.9 means a tenth of what the node would weigh has no data under it.
+   */
+  data: Float64Array;
 }
 
 /** Options of one run. */
@@ -312,30 +318,43 @@ function belowThreshold(node: string, cov: number, below: readonly string[]): Pr
   );
 }
 
-/** @internal Coverage of one aggregate: children with a value and their share of the weight written. */
+/**
+ * @internal Coverage of one aggregate: children with a value, their share of the weight written, and
+ * the share resting on data all the way down (`childData[j]`: the child's own share, null for an
+ * indicator, which counts 1 with a value and 0 without).
+ */
 function nodeCoverage(
   cols: readonly Float64Array[],
   weights: readonly number[],
+  childData: readonly (Float64Array | null)[],
   acc: ExactSum,
+  accData: ExactSum,
 ): NodeCoverage {
   const n = cols[0]?.length ?? 0;
   const present = new Uint32Array(n);
   const weight = new Float64Array(n);
+  const data = new Float64Array(n);
   acc.reset();
   for (const w of weights) acc.add(w);
   const total = acc.value();
   for (let i = 0; i < n; i++) {
     acc.reset();
+    accData.reset();
     let k = 0;
     for (let j = 0; j < cols.length; j++) {
+      const w = weights[j] as number;
+      const d = childData[j];
+      if (d) accData.addProduct(w, d[i] as number);
       if (Number.isNaN((cols[j] as Float64Array)[i] as number)) continue;
       k++;
-      acc.add(weights[j] as number);
+      acc.add(w);
+      if (!d) accData.add(w);
     }
     present[i] = k;
     weight[i] = total > 0 ? acc.value() / total : 0;
+    data[i] = total > 0 ? accData.value() / total : 0;
   }
-  return { present, weight };
+  return { present, weight, data };
 }
 
 /**
@@ -367,6 +386,7 @@ export function runPlan(
   const treatments: (TreatOutcome | null)[] = new Array(nNodes).fill(null);
   const coverage: (NodeCoverage | null)[] = new Array(nNodes).fill(null);
   const acc = new ExactSum();
+  const accData = new ExactSum();
   const score: Float64Array[] = new Array(nNodes);
   const ctx: KernelContext = { node: '', units: unitIds, warn };
   let missing: Float64Array | undefined;
@@ -433,7 +453,9 @@ export function runPlan(
       coverage[idx] = nodeCoverage(
         cols,
         kids.map((c) => (settings.active[c] === 1 ? (settings.weight[c] as number) : 0)),
+        kids.map((c) => coverage[c]?.data ?? null),
         acc,
+        accData,
       );
     const cov = settings.coverage[idx] as number;
     if (cov > 0) {

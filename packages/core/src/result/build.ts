@@ -254,6 +254,7 @@ export function buildResult(
           total: node.children.length,
           present: Array.from(cov.present),
           weight: Array.from(cov.weight),
+          data: Array.from(cov.data),
         };
       values[node.id] = v;
     }
@@ -337,6 +338,7 @@ export function buildResult(
       engine_version: VERSION,
       set_hash: setHash(set),
       data_hash: datasetHash(data),
+      ...(data.source?.encoding !== undefined ? { data_encoding: data.source.encoding } : {}),
       ...(timestamp !== undefined ? { created: timestamp } : {}),
     },
   };

@@ -3,6 +3,7 @@
  * per unit). Cells are numbers, strings or null (missing); writers format and escape them.
  */
 import type { LangText } from '../schema/indicator-set';
+import { declaredDecimals, exportScore } from './format';
 import type { Result } from './types';
 
 export type Cell = string | number | boolean | null;
@@ -25,13 +26,15 @@ export function langText(t: LangText | undefined, lang?: string): string {
  * The long table: columns `region_id, node_id, kind, score, rank, tier, raw, treated, imputed`.
  * Indicator rows hold the normalised value as `score` (and the raw and treated values); aggregate rows
  * the aggregate score. `tier` is filled on the rows of the tiered node. Units in Result order, nodes in
- * tree order.
+ * tree order. Scores are rounded to the set's declared precision (`rank.round`, the precision the ranks
+ * were decided at; see `result/format.ts`); raw and treated values are as computed.
  * @example toCsv([longTable(result).header, ...longTable(result).rows])
  */
 export function longTable(result: Result): Table {
   const header = ['region_id', 'node_id', 'kind', 'score', 'rank', 'tier', 'raw', 'treated', 'imputed'];
   const rows: Cell[][] = [];
   const tierNode = result.tiers?.node;
+  const p = declaredDecimals(result);
   result.units.forEach((u, i) => {
     for (const node of result.set.nodes) {
       const v = result.values[node.id]!;
@@ -39,7 +42,7 @@ export function longTable(result: Result): Table {
         u.id,
         node.id,
         node.kind,
-        v.score[i] ?? null,
+        exportScore(v.score[i], p),
         v.rank[i] ?? null,
         node.id === tierNode ? (result.tiers?.tier[i] ?? null) : null,
         v.raw ? (v.raw[i] ?? null) : null,
@@ -52,8 +55,9 @@ export function longTable(result: Result): Table {
 }
 
 /**
- * The wide table: one row per unit with its names and groups, then per node `<id>` (score) and
- * `<id>.rank`, then `tier` and `subclass` when tiers are defined.
+ * The wide table: one row per unit with its names and groups, then per node `<id>` (score, rounded to
+ * the declared precision as in `longTable`) and `<id>.rank`, then `tier` and `subclass` when tiers are
+ * defined.
  */
 export function wideTable(result: Result): Table {
   const langs = result.set.languages;
@@ -62,6 +66,7 @@ export function wideTable(result: Result): Table {
   for (const node of result.set.nodes) header.push(node.id, `${node.id}.rank`);
   if (result.tiers) header.push('tier');
   if (result.tiers?.subclass) header.push('subclass');
+  const p = declaredDecimals(result);
   const rows = result.units.map((u, i) => {
     const row: Cell[] = [
       u.id,
@@ -70,7 +75,7 @@ export function wideTable(result: Result): Table {
     ];
     for (const node of result.set.nodes) {
       const v = result.values[node.id]!;
-      row.push(v.score[i] ?? null, v.rank[i] ?? null);
+      row.push(exportScore(v.score[i], p), v.rank[i] ?? null);
     }
     if (result.tiers) row.push(result.tiers.tier[i] ?? null);
     if (result.tiers?.subclass) row.push(result.tiers.subclass[i] ?? null);

@@ -74,7 +74,8 @@ export interface NodeValues {
   /**
    * Aggregates: what the aggregation skipped, per unit (aligned with `Result.units`). `present[i]` of
    * the node's `total` children have a value for unit i — the others were skipped and the weights
-   * renormalised over these — and they carry `weight[i]` (0 to 1) of the children's weight as written.
+   * renormalised over these — and they carry `weight[i]` (0 to 1) of the children's weight as written;
+   * `data[i]` is the share of the node's weight that rests on values all the way down.
    * A unit below the node's `coverage` threshold (`ResolvedNode.coverage`, a share of `total`) has no
    * score; every such case, and every value missing after imputation, is a warning (W313, W314).
    */
@@ -89,6 +90,12 @@ export interface NodeCoverageValues {
   present: number[];
   /** Share (0–1) of the children's weight that those carry, per unit. */
   weight: number[];
+  /**
+   * Share (0–1) of the node's weight, down to its indicators, that rests on values, per unit (an
+   * indicator with a value counts 1, without 0, an aggregate its own share). 1 = nothing is missing
+   * below the node.
+   */
+  data: number[];
 }
 
 /** One outlier treatment applied to an indicator. */
@@ -110,6 +117,8 @@ export interface Provenance {
   /** sha256 of the indicator set's canonical JSON and of the dataset's canonical form. */
   set_hash: string;
   data_hash: string;
+  /** The encoding the data file was read in, when it was a text file read by `readDataset`. */
+  data_encoding?: string;
   /** Only where the caller asked for it (`options.timestamp`): runs stay byte-identical otherwise. */
   created?: string;
 }

@@ -25,7 +25,10 @@ describe('decodeText', () => {
     ['UTF-16LE with BOM', [0xff, 0xfe, 0x2d, 0x4e], '中', 'utf-16le'],
     ['UTF-16BE with BOM', [0xfe, 0xff, 0x4e, 0x2d], '中', 'utf-16be'],
   ])('%s', (_n, bytes, text, encoding) => {
-    expect(decodeText(new Uint8Array(bytes))).toEqual({ text, encoding });
+    const d = decodeText(new Uint8Array(bytes));
+    expect({ text: d.text, encoding: d.encoding }).toEqual({ text, encoding });
+    // read as GB18030 is a warning (W201); the others need none
+    expect(d.problems.map((p) => p.code)).toEqual(encoding === 'gb18030' ? ['W201'] : []);
   });
 });
 
@@ -33,13 +36,14 @@ describe('readDataset', () => {
   it('GBK CSV (Excel on Chinese Windows)', async () => {
     const path = fixturePath('gbk.csv');
     const { dataset: d, problems } = await readDataset(path, { set: testSet });
-    expect(problems).toEqual([]);
+    expect(problems.map((p) => [p.code, p.file])).toEqual([['W201', path]]);
+    expect(d.source?.encoding).toBe('gb18030');
     expect(d.units).toEqual([
       { id: '110000', name: '北京市', groups: {} },
       { id: '330000', name: '浙江省', groups: {} },
     ]);
     expect(Array.from(d.values.get('online_service')!)).toEqual([95.5, 96.73]);
-    expect(d.source).toEqual({ file: path, hash: sha256Hex(readFileSync(path)) });
+    expect(d.source).toEqual({ file: path, hash: sha256Hex(readFileSync(path)), encoding: 'gb18030' });
   });
   it('UTF-16 tab-separated text', async () => {
     const { dataset: d } = await readDataset(fixturePath('utf16.txt'));
@@ -195,20 +199,12 @@ describe('writeXlsx / readXlsxRows', () => {
       '<dcterms:created xsi:type="dcterms:W3CDTF">1980-01-01T00:00:00Z</dcterms:created>',
     );
   });
-  it('neutralises formula-like text, never numbers', () => {
-    const sheets = readXlsxRows(
-      writeXlsx([{ name: 's', rows: [['=1+2', '+A1', '-A1', '@SUM(A1)', '\tx', '\rx', -5, 'a=b']] }]),
-    );
-    expect(sheets[0]!.rows[0]!.cells).toEqual([
-      "'=1+2",
-      "'+A1",
-      "'-A1",
-      "'@SUM(A1)",
-      "'\tx",
-      "'\rx",
-      -5,
-      'a=b',
-    ]);
+  it('neutralises formula-like text in the file, never numbers, and reads it back as it was', () => {
+    const row = ['=1+2', '+A1', '-A1', '@SUM(A1)', '\tx', '\rx', -5, 'a=b', "'=x", "'plain"];
+    const bytes = writeXlsx([{ name: 's', rows: [row] }]);
+    const sst = strFromU8(unzipSync(bytes)['xl/sharedStrings.xml']!);
+    for (const t of ["'=1+2", "'+A1", "'-A1", "'@SUM(A1)", "''=x", "'plain"]) expect(sst).toContain(`>${t}<`);
+    expect(readXlsxRows(bytes)[0]!.rows[0]!.cells).toEqual(row);
   });
   it('makes sheet names valid and unique', () => {
     const names = readXlsxRows(

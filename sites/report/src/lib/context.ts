@@ -8,6 +8,7 @@ import {
   nodeValue,
   type ReportModel,
   rankedCount,
+  scoreChangeOf,
   tierLabel,
   type UnitView,
   unitLabel,
@@ -30,14 +31,17 @@ export function unitKind(model: ReportModel, lang: string): string {
 
 /** The profile template's fields for a unit. */
 export function profileContext(model: ReportModel, u: UnitView, lang: string): ProfileContext {
-  const dims = model.dims
-    .map((d) => ({ d, s: nodeValue(model, d.id, u.index).score, avg: model.average.get(d.id) ?? null }))
-    .filter((x) => x.s !== null && x.avg !== null);
-  // strongest and weakest dimension relative to the average of all units
-  const rel = dims.map((x) => ({ d: x.d, r: (x.s as number) - (x.avg as number) }));
-  rel.sort((a, b) => b.r - a.r || (a.d.id < b.d.id ? -1 : 1));
-  const best = rel[0];
-  const worst = rel.length > 1 ? rel[rel.length - 1] : undefined;
+  // the dimensions furthest above and below the average of all units (not the highest and lowest
+  // scores: a dimension everyone scores high on is not a strength), by the difference of the numbers
+  // shown; ties in the order of the tree
+  const rel = model.dims.flatMap((d, k) => {
+    const r = scoreChangeOf(model, d.id, model.average.get(d.id), nodeValue(model, d.id, u.index).score);
+    return r === null ? [] : [{ d, k, r }];
+  });
+  rel.sort((a, b) => b.r - a.r || a.k - b.k);
+  const best = rel[0] && rel[0].r > 0 ? rel[0] : undefined;
+  const last = rel[rel.length - 1];
+  const worst = last && last.r < 0 ? last : undefined;
   const groupN = u.group !== null ? (model.groupSum.get(u.group)?.get(model.root.id)?.n ?? null) : null;
   const names = (ids: string[] | undefined) =>
     (ids ?? []).map((id) => nodeLabel(model.nodes.get(id), lang) || id);
@@ -61,7 +65,10 @@ export function profileContext(model: ReportModel, u: UnitView, lang: string): P
     rank_change: u.rankChange,
     score_change: u.scoreChange,
     best_dimension: best ? nodeLabel(best.d, lang) : null,
-    worst_dimension: worst && worst.r < (best?.r ?? 0) ? nodeLabel(worst.d, lang) : null,
+    best_gap: best ? best.r : null,
+    worst_dimension: worst ? nodeLabel(worst.d, lang) : null,
+    worst_gap: worst ? -worst.r : null,
+    decimals: model.decimals.get(model.root.id) ?? 1,
     strengths: names(model.current.strengths[u.index]),
     weaknesses: names(model.current.weaknesses[u.index]),
   };
@@ -89,6 +96,7 @@ export function overviewContext(model: ReportModel, lang: string, title: string)
       .map((x) => ({ name: tierLabel(model, x.id, lang), count: x.count })),
     has_prev: model.previous !== null,
     prev_year: model.prevYear ?? null,
+    decimals: model.decimals.get(model.root.id) ?? 1,
   };
 }
 

@@ -3,8 +3,16 @@
  * table of every node (3,000 profiles × 200 nodes is 600,000 rows; Astro renders each expression on its
  * own). Every text is escaped here by `esc`; the hostile-name tests cover these tables too.
  */
-import { fmt, t } from './i18n';
-import { nodeLabel, type ReportModel, type UnitView } from './model';
+import { t } from './i18n';
+import {
+  coverageOf,
+  coverageText,
+  nodeLabel,
+  type ReportModel,
+  scoreText,
+  type UnitView,
+  valueText,
+} from './model';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -35,7 +43,7 @@ function rowHeads(model: ReportModel, lang: string): { open: string[]; avg: stri
       open: nodes.map(
         (n) => `<tr class="depth-${Math.min(n.depth, 4)}"><th scope="row">${esc(nodeLabel(n, lang))}</th>`,
       ),
-      avg: nodes.map((n) => `<td class="num">${esc(fmt(model.average.get(n.id)))}</td>`),
+      avg: nodes.map((n) => `<td class="num">${esc(scoreText(model, n.id, model.average.get(n.id)))}</td>`),
     };
     byLang.set(lang, h);
   }
@@ -46,8 +54,9 @@ const num = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : x;
 
 /**
- * The rows of a unit's "every level" table: node, score, rank, (rank in group), average, raw value
- * with its unit (and "imputed").
+ * The rows of a unit's "every level" table: node, score ("缺失 / missing" when it has none), rank,
+ * (rank in group), average, coverage (aggregates: children with data of all, their share of the
+ * weight), raw value with its unit (and "imputed").
  */
 export function levelRows(model: ReportModel, u: UnitView, lang: string, withGroupRank: boolean): string {
   const { open, avg } = rowHeads(model, lang);
@@ -59,9 +68,12 @@ export function levelRows(model: ReportModel, u: UnitView, lang: string, withGro
     const v = model.current.values[n.id];
     const score = num(v?.score[u.index]);
     const rank = num(v?.rank[u.index]);
-    let row = `${open[k]}<td class="num">${fmt(score)}</td><td class="num">${rank ?? '–'}</td>`;
+    const missing = score === null ? ' class="num missing"' : ' class="num"';
+    let row = `${open[k]}<td${missing}>${esc(valueText(model, n.id, score, lang))}</td><td class="num">${rank ?? '–'}</td>`;
     if (withGroupRank) row += `<td class="num">${num(v?.group_rank?.[u.index]) ?? '–'}</td>`;
     row += avg[k];
+    const cov = n.kind === 'indicator' ? null : coverageOf(model, n.id, u.index);
+    row += `<td class="num${cov && cov.present < cov.total ? ' partial' : ''}">${cov ? esc(coverageText(cov)) : ''}</td>`;
     let raw = '';
     if (n.kind === 'indicator') {
       const r = num(v?.raw?.[u.index]);

@@ -2,7 +2,7 @@
  * Words of the report site in Chinese and English, and number formatting. Every key exists in both
  * languages (TypeScript checks it). A site language other than zh/en uses the English words.
  */
-import type { LangText } from '@govscore/core';
+import { formatFixed, type LangText } from '@govscore/core';
 
 export type UiLang = 'zh' | 'en';
 
@@ -129,6 +129,12 @@ const words = {
   value: { zh: '原始值', en: 'Raw value' },
   normalised: { zh: '标准化得分', en: 'Normalised score' },
   imputed: { zh: '插补', en: 'imputed' },
+  missing: { zh: '缺失', en: 'missing' },
+  dataCoverage: { zh: '数据覆盖', en: 'Data coverage' },
+  coverageNote: {
+    zh: '有数据的子项数 / 子项总数（其权重占比）；缺失的子项跳过，其余子项的权重重新归一。',
+    en: 'Children with data of all children (their share of the weight); a missing child is skipped and the weights of the others renormalised.',
+  },
   dataTable: { zh: '数据表', en: 'Data table' },
   chartData: { zh: '图表数据', en: 'Data of the chart' },
   intervalsTitle: { zh: '排名区间', en: 'Rank intervals' },
@@ -257,23 +263,23 @@ export function languageName(lang: string): string {
 }
 
 /**
- * A number for display: fixed decimals, a true minus sign, '–' for missing. Deterministic (no
- * locale lookups: the same output in every environment).
+ * A number for display: fixed decimals (rounded half away from zero, as ranks round), a true minus
+ * sign, '–' for missing. Deterministic (no locale lookups: the same output in every environment).
  * @example fmt(96.666, 1) // '96.7'; fmt(null) // '–'
  */
 export function fmt(x: number | null | undefined, decimals = 1): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
-  const s = (Math.round(x * 10 ** decimals) / 10 ** decimals).toFixed(decimals);
-  if (!s.startsWith('-')) return s;
-  return Number(s) === 0 ? s.slice(1) : `−${s.slice(1)}`;
+  // rounded half away from zero as ranks are (core's formatFixed): 88.545 → 88.55, not toFixed's 88.54
+  const s = formatFixed(x, decimals);
+  return s.startsWith('-') ? `−${s.slice(1)}` : s;
 }
 
 /** A signed change: '+3', '−2', '0'; '–' for missing. */
 export function signed(x: number | null | undefined, decimals = 0): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
-  const r = Math.round(x * 10 ** decimals) / 10 ** decimals;
-  if (r === 0) return (0).toFixed(decimals);
-  return r > 0 ? `+${r.toFixed(decimals)}` : `−${Math.abs(r).toFixed(decimals)}`;
+  const s = formatFixed(x, decimals);
+  if (Number(s) === 0) return (0).toFixed(decimals);
+  return s.startsWith('-') ? `−${s.slice(1)}` : `+${s}`;
 }
 
 /** A rank interval as text: '3–7'; '–' when missing. */

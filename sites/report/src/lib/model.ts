@@ -3,10 +3,18 @@
  * year's for the changes, tiers with names and colours, groups. Pure and computed once per build;
  * it only looks values up and counts — every score, rank and tier comes from the Result.
  */
-import type { LangText, ResolvedNode, Result, Unit } from '@govscore/core';
+import {
+  formatFixed,
+  type LangText,
+  type NodeCoverageValues,
+  type ResolvedNode,
+  type Result,
+  shownDecimals,
+  type Unit,
+} from '@govscore/core';
 import { type RankInterval, readIntervals, readSensitivity, type SensitivityRow } from './analysis';
 import { PAGE_KEYS, type PageKey, type SiteConfig } from './config';
-import { pick } from './i18n';
+import { pct, pick, t } from './i18n';
 import { unitSlugs } from './paths';
 
 export interface TierInfo {
@@ -78,6 +86,12 @@ export interface ReportModel {
   groupSum: Map<string, Map<string, { sum: number; n: number }>>;
   /** Lowest and highest score of each node. */
   extent: Map<string, { min: number | null; max: number | null }>;
+  /**
+   * Decimals every score of a node is shown with: the precision its ranks were decided at
+   * (`shownDecimals` of the core: the set's `rank.round`, else the fewest at which different scores
+   * show differently). Tables, charts, narrative and downloads all follow it.
+   */
+  decimals: Map<string, number>;
 }
 
 /** Fallback tier colours (viridis stops), best first, for sets that give none. */
@@ -189,10 +203,15 @@ export function buildModel(resultsIn: readonly Result[], config: SiteConfig = {}
       subclass: current.tiers?.subclass?.[i] ?? null,
       prev,
       rankChange: prev && prev.rank !== null && rank !== null ? prev.rank - rank : null,
-      scoreChange: prev && prev.score !== null && score !== null ? score - prev.score : null,
+      scoreChange: null,
       interval: intervals?.get(u.id) ?? null,
     };
   });
+  const decimals = new Map(current.set.nodes.map((n) => [n.id, shownDecimals(current, n.id)]));
+  // a change is the difference of the numbers shown (88.55 − 88.45 = 0.10), not of the doubles
+  for (const u of units)
+    if (u.prev && u.prev.score !== null && u.score !== null)
+      u.scoreChange = shownChange(decimals.get(root.id) ?? 1, u.prev.score, u.score);
   const ranked = [...units].sort(
     (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
@@ -266,7 +285,76 @@ export function buildModel(resultsIn: readonly Result[], config: SiteConfig = {}
     groupAverage,
     groupSum,
     extent,
+    decimals,
   };
+}
+
+/** @internal The change from `before` to `now` as shown: the difference of the two rounded numbers. */
+function shownChange(decimals: number, before: number, now: number): number {
+  return Number(
+    formatFixed(Number(formatFixed(now, decimals)) - Number(formatFixed(before, decimals)), decimals),
+  );
+}
+
+/**
+ * The change of a unit's score on a node between two years as shown (the difference of the numbers
+ * the pages show, at the node's decimals); null when either is missing.
+ */
+export function scoreChangeOf(
+  model: ReportModel,
+  nodeId: string,
+  before: number | null | undefined,
+  now: number | null | undefined,
+): number | null {
+  if (before === null || before === undefined || now === null || now === undefined) return null;
+  if (!Number.isFinite(before) || !Number.isFinite(now)) return null;
+  return shownChange(model.decimals.get(nodeId) ?? 1, before, now);
+}
+
+/**
+ * A score (or an average, a bound) of a node as shown: with the node's decimals, rounded half away from
+ * zero as ranks are, a true minus sign; '–' when there is none.
+ * @example scoreText(model, 'index', 88.545) // '88.55' when the set ranks at 2 decimals
+ */
+export function scoreText(model: ReportModel, nodeId: string, x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  const s = formatFixed(x, model.decimals.get(nodeId) ?? 1);
+  return s.startsWith('-') ? `−${s.slice(1)}` : s;
+}
+
+/** A unit's score on a node as shown in its cell: `scoreText`, or "缺失 / missing" when it has none. */
+export function valueText(
+  model: ReportModel,
+  nodeId: string,
+  x: number | null | undefined,
+  lang: string,
+): string {
+  return x === null || x === undefined || !Number.isFinite(x)
+    ? t('missing', lang)
+    : scoreText(model, nodeId, x);
+}
+
+/** The coverage of an aggregate for one unit (children with data, weight shares), from the Result. */
+export function coverageOf(
+  model: ReportModel,
+  nodeId: string,
+  index: number,
+): { present: number; total: number; weight: number; data: number } | null {
+  const c: NodeCoverageValues | undefined = model.current.values[nodeId]?.coverage;
+  if (!c) return null;
+  return {
+    present: c.present[index] ?? 0,
+    total: c.total,
+    weight: c.weight[index] ?? 0,
+    data: c.data?.[index] ?? c.weight[index] ?? 0,
+  };
+}
+
+/** Coverage as shown: `4/5 (80%)` — children with data of all, their share of the weight. */
+export function coverageText(c: { present: number; total: number; weight: number } | null): string {
+  if (!c) return '–';
+  const whole = Number.isInteger(Math.round(c.weight * 1e9) / 1e7);
+  return `${c.present}/${c.total} (${pct(c.weight, whole ? 0 : 1)})`;
 }
 
 /** Display name of a unit in a language (its id when unnamed). */

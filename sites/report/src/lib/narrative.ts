@@ -34,10 +34,16 @@ export interface ProfileContext {
   prev_score: number | null;
   rank_change: number | null;
   score_change: number | null;
+  /** The dimension furthest above the average of all units, and by how much (null when none is above). */
   best_dimension: string | null;
+  best_gap: number | null;
+  /** The dimension furthest below the average, and by how much, as a positive number (null when none is below). */
   worst_dimension: string | null;
+  worst_gap: number | null;
   strengths: string[];
   weaknesses: string[];
+  /** Decimals scores are shown with (the precision ranks are decided at): `{{fmt x}}` uses them. */
+  decimals: number;
 }
 
 export interface OverviewContext {
@@ -51,6 +57,8 @@ export interface OverviewContext {
   tiers: { name: string; count: number }[];
   has_prev: boolean;
   prev_year: number | null;
+  /** Decimals scores are shown with: `{{fmt x}}` uses them. */
+  decimals: number;
 }
 
 export const defaultTemplates: Record<string, Record<'zh' | 'en', string>> = {
@@ -58,17 +66,21 @@ export const defaultTemplates: Record<string, Record<'zh' | 'en', string>> = {
     zh:
       '{{name}}{{#if year}}{{year}}年{{/if}}综合得分 {{fmt score}}，位列第 {{rank}} 名（共 {{n}} 个{{unit_kind}}）' +
       '{{#if tier}}，属于{{tier}}组{{/if}}{{#if group_rank}}，在{{group}}组内排名第 {{group_rank}}{{/if}}。' +
-      '{{#if best_dimension}}表现最好的维度是{{best_dimension}}{{#if worst_dimension}}，相对薄弱的维度是{{worst_dimension}}{{/if}}。{{/if}}' +
+      '{{#if best_dimension}}与全部{{unit_kind}}的平均相比，高出平均最多的维度是{{best_dimension}}（高 {{fmt best_gap}}）' +
+      '{{#if worst_dimension}}，低于平均最多的是{{worst_dimension}}（低 {{fmt worst_gap}}）{{/if}}。' +
+      '{{else if worst_dimension}}与全部{{unit_kind}}的平均相比，没有维度高于平均，低于平均最多的是{{worst_dimension}}（低 {{fmt worst_gap}}）。{{/if}}' +
       '{{#if has_prev}}与{{prev_year}}年相比，排名{{#if (gt rank_change 0)}}上升 {{rank_change}} 位' +
-      '{{else if (lt rank_change 0)}}下降 {{abs rank_change}} 位{{else}}保持不变{{/if}}，得分变化 {{signed score_change 1}}。{{/if}}' +
+      '{{else if (lt rank_change 0)}}下降 {{abs rank_change}} 位{{else}}保持不变{{/if}}，得分变化 {{signed score_change decimals}}。{{/if}}' +
       '\n\n{{#if strengths.length}}优势指标：{{join strengths "、"}}。{{/if}}' +
       '{{#if weaknesses.length}}弱项指标：{{join weaknesses "、"}}。{{/if}}',
     en:
       '{{name}} scores {{fmt score}}{{#if year}} in {{year}}{{/if}} and ranks {{rank}} of {{n}} {{unit_kind}}' +
       '{{#if tier}}, in the {{tier}} tier{{/if}}{{#if group_rank}}; it ranks {{group_rank}} in the {{group}} group{{/if}}.' +
-      '{{#if best_dimension}} Its strongest dimension is {{best_dimension}}{{#if worst_dimension}} and its weakest is {{worst_dimension}}{{/if}}.{{/if}}' +
+      '{{#if best_dimension}} Against the average of all {{unit_kind}}, its dimension furthest above the average is {{best_dimension}} (+{{fmt best_gap}})' +
+      '{{#if worst_dimension}} and furthest below is {{worst_dimension}} (−{{fmt worst_gap}}){{/if}}.' +
+      '{{else if worst_dimension}} No dimension is above the average of all {{unit_kind}}; furthest below it is {{worst_dimension}} (−{{fmt worst_gap}}).{{/if}}' +
       '{{#if has_prev}} Compared with {{prev_year}}, it {{#if (gt rank_change 0)}}moved up {{rank_change}} places' +
-      '{{else if (lt rank_change 0)}}moved down {{abs rank_change}} places{{else}}kept its rank{{/if}}; its score changed by {{signed score_change 1}}.{{/if}}' +
+      '{{else if (lt rank_change 0)}}moved down {{abs rank_change}} places{{else}}kept its rank{{/if}}; its score changed by {{signed score_change decimals}}.{{/if}}' +
       '\n\n{{#if strengths.length}}Strengths: {{join strengths ", "}}. {{/if}}' +
       '{{#if weaknesses.length}}Weaknesses: {{join weaknesses ", "}}.{{/if}}',
   },
@@ -85,9 +97,15 @@ export const defaultTemplates: Record<string, Record<'zh' | 'en', string>> = {
 };
 
 const hb = Handlebars.create();
-hb.registerHelper('fmt', (x: unknown, d: unknown) =>
-  fmt(typeof x === 'number' ? x : null, typeof d === 'number' ? d : 1),
-);
+// `{{fmt x}}` shows x with the decimals scores are shown with (the context's `decimals`, the precision
+// ranks are decided at), rounded as ranks are; `{{fmt x 0}}` with other decimals
+hb.registerHelper('fmt', (...args: unknown[]) => {
+  const [x, d] = args;
+  const options = args[args.length - 1] as { data?: { root?: { decimals?: unknown } } };
+  const root = options?.data?.root?.decimals;
+  const decimals = args.length > 2 && typeof d === 'number' ? d : typeof root === 'number' ? root : 1;
+  return fmt(typeof x === 'number' ? x : null, decimals);
+});
 hb.registerHelper('signed', (x: unknown, d: unknown) =>
   signed(typeof x === 'number' ? x : null, typeof d === 'number' ? d : 0),
 );

@@ -8,7 +8,14 @@
  * `@govscore/core`. With the published weights this gives back the published index scores and ranks
  * exactly (tested), for any aggregation method the core offers.
  */
-import type { Dataset, IndicatorSet, MethodUsed, Result, TreeNode } from '@govscore/core';
+import {
+  type Dataset,
+  type IndicatorSet,
+  type MethodUsed,
+  type Result,
+  shownDecimals,
+  type TreeNode,
+} from '@govscore/core';
 
 export interface WhatIfModel {
   /** The two-level set: root over dimensions. */
@@ -23,6 +30,8 @@ export interface WhatIfModel {
   published: { score: (number | null)[]; rank: (number | null)[] };
   ties: 'competition' | 'dense';
   round: number | null;
+  /** Decimals the index scores are shown with (`shownDecimals` of the root, as on every page). */
+  decimals: number;
 }
 
 const spec = (m: MethodUsed) =>
@@ -76,6 +85,7 @@ export function whatIfModel(
     },
     ties: result.set.rank.ties,
     round: result.set.rank.round ?? null,
+    decimals: shownDecimals(result, root.id),
   };
 }
 

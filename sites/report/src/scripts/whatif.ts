@@ -3,13 +3,15 @@
  * and on every slider move recomputes the index and reorders the table. Names reach the page only
  * through `textContent` (never HTML), so a region named `<script>` stays text.
  */
+import { formatFixed } from '@govscore/core';
 import type { WhatIfModel } from '../lib/whatif';
 import { prepareWhatIf, recompute } from '../lib/whatif-run';
 
-function fmt(x: number, d = 1): string {
+/** A number as the pages show it: rounded as ranks are (core's `formatFixed`), a true minus sign. */
+function fmt(x: number, d: number): string {
   if (!Number.isFinite(x)) return '–';
-  const s = (Math.round(x * 10 ** d) / 10 ** d).toFixed(d);
-  return s.startsWith('-') ? (Number(s) === 0 ? s.slice(1) : `−${s.slice(1)}`) : s;
+  const s = formatFixed(x, d);
+  return s.startsWith('-') ? `−${s.slice(1)}` : s;
 }
 
 /** Starts the island; does nothing when the page has no what-if data. */
@@ -47,7 +49,7 @@ export function startWhatIf(doc: Document = document): void {
       const pub = model.published.rank[i] ?? null;
       const cells = row.cells;
       cells[0]!.textContent = Number.isNaN(r) ? '–' : String(r);
-      cells[2]!.textContent = fmt(score[i]!);
+      cells[2]!.textContent = fmt(score[i]!, model.decimals);
       const chg = doc.createElement('span');
       const d = pub === null || Number.isNaN(r) ? null : pub - r;
       chg.className = d === null || d === 0 ? 'chg chg-same' : d > 0 ? 'chg chg-up' : 'chg chg-down';
