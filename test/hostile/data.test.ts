@@ -125,13 +125,14 @@ describe('data files: empty, binary, encodings', () => {
       'binary garbage named .csv',
       new Uint8Array([0, 255, 1, 254, 10, 13, 0, 0, 200]),
       '.csv',
-      [['E207', undefined]],
+      // neither UTF-8 nor plausible GB18030: refused (was: read as GB18030, then E207)
+      [['E214', 1]],
     ],
     [
       'GBK (Excel on Chinese Windows)',
       new Uint8Array([...strToU8('id,name,a,b\r\nu1,'), 0xd5, 0xe3, 0xbd, 0xad, ...strToU8(',1,2\r\n')]),
       '.csv',
-      [],
+      [['W201', undefined]], // read as GB18030, and said so
     ],
     [
       'UTF-16 LE with BOM',

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readXlsxRows, toCsv, writeXlsx } from '@govscore/core/io';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../packages/core/src/load/csv';
 import { runCli } from './cli';
@@ -101,17 +102,24 @@ describe('CSV and XLSX exports neutralise formulas', () => {
     expect(rows.slice(1).map((r) => r[rows[0]!.indexOf('b')])).toEqual(['-10', '20', '30', '-40', '5']);
   });
 
-  it('XLSX: text cells start with a quote, numbers are numeric cells (negatives included)', () => {
-    const [long, wide] = readXlsxRows(new Uint8Array(readFileSync(join(tmp, 'out.xlsx'))));
+  it('XLSX: text cells start with a quote in the file, numbers are numeric cells (negatives included); read back as they were', () => {
+    const bytes = new Uint8Array(readFileSync(join(tmp, 'out.xlsx')));
+    // in the file: every formula-like text has its quote (no shared string starts like a formula)
+    const sst = strFromU8(unzipSync(bytes)['xl/sharedStrings.xml']!);
+    const entity: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+    const texts = [...sst.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) =>
+      m[1]!.replace(/&(quot|amp|lt|gt|apos);/g, (_, e: string) => entity[e]!),
+    );
+    for (const [id] of units) if (id !== 'ok') expect(texts).toContain(`'${id}`);
+    for (const t of texts) expect(t).not.toMatch(/^[=+\-@\t\r]/);
+    // read back: the reader takes off exactly the quote the writer added
+    const [long, wide] = readXlsxRows(bytes);
     const ids = [...new Set(long!.rows.slice(1).map((r) => r.cells[0]))];
-    expect(ids).toEqual(units.map(([id]) => (id === 'ok' ? 'ok' : `'${id}`)));
+    expect(ids).toEqual(units.map(([id]) => id));
     const scores = long!.rows.filter((r) => r.cells[1] === 'b').map((r) => r.cells[3]);
     expect(scores).toEqual([-10, 20, 30, -40, 5]);
     const names = wide!.rows.slice(1).map((r) => r.cells[1]);
-    expect(names).toEqual(units.map(([, name]) => `'${name!.trim()}`));
-    for (const sheet of [long!, wide!])
-      for (const r of sheet.rows)
-        for (const c of r.cells) if (typeof c === 'string') expect(c).not.toMatch(/^[=+\-@\t\r]/);
+    expect(names).toEqual(units.map(([, name]) => name!.trim()));
   });
 });
 
@@ -132,15 +140,18 @@ describe('the writers themselves (table-driven)', () => {
   it.each(cells)('toCsv(%j) → %j', (cell, csv) => {
     expect(toCsv([[cell]])).toBe(`${csv}\r\n`);
   });
-  it('writeXlsx: text neutralised, numbers numeric (negative too)', () => {
-    const [sheet] = readXlsxRows(writeXlsx([{ name: 's', rows: [cells.map(([c]) => c)] }]));
+  it('writeXlsx: text neutralised in the file, numbers numeric (negative too); read back as written', () => {
+    const bytes = writeXlsx([{ name: 's', rows: [cells.map(([c]) => c)] }]);
+    const sst = strFromU8(unzipSync(bytes)['xl/sharedStrings.xml']!);
+    for (const t of ["'=1+1", "'+1", "'-1", "'@A1"]) expect(sst).toContain(`<t>${t}</t>`);
+    const [sheet] = readXlsxRows(bytes);
     expect(sheet!.rows[0]!.cells).toEqual([
-      "'=1+1",
-      "'+1",
-      "'-1",
-      "'@A1",
-      "'\t=1",
-      "'\r=1",
+      '=1+1',
+      '+1',
+      '-1',
+      '@A1',
+      '\t=1',
+      '\r=1',
       'a=1',
       '',
       -1.5,

@@ -149,11 +149,44 @@ describe('narrative templates', () => {
       n: 3,
       tier: '高',
       best_dimension: 'd2',
+      best_gap: 40,
       worst_dimension: 'd1',
+      worst_gap: 20,
     });
     const text = paragraphs(renderText(templateText('profile', 'zh', {}), ctx));
     expect(text[0]).toBe(
-      '地区B综合得分 70.0，位列第 1 名（共 3 个地区），属于高组。表现最好的维度是d2，相对薄弱的维度是d1。',
+      '地区B综合得分 70.0，位列第 1 名（共 3 个地区），属于高组。与全部地区的平均相比，高出平均最多的维度是d2（高 40.0），低于平均最多的是d1（低 20.0）。',
+    );
+  });
+
+  it('words the strongest and weakest dimensions as what they are: furthest above and below the average (issue 12, item 11)', () => {
+    // d1: A 90, B 100, C 98 (average 96); d2: A 85, B 40, C 55 (average 60). A's highest score is d1 (90),
+    // but d1 is 6 below the average and d2 25 above it: the text must not call d1 its strongest
+    const r = assess(twoDims(), data(['A', 'B', 'C'], { i1: [90, 100, 98], i2: [85, 40, 55] }));
+    const model = buildModel([r]);
+    const a = model.byId.get('A')!;
+    const ctx = profileContext(model, a, 'en');
+    expect(ctx).toMatchObject({ best_dimension: 'd2', best_gap: 25, worst_dimension: 'd1', worst_gap: 6 });
+    const en = paragraphs(renderText(templateText('profile', 'en', {}), ctx))[0]!;
+    expect(en).toContain(
+      'Against the average of all regions, its dimension furthest above the average is d2 (+25.0) and furthest below is d1 (−6.0).',
+    );
+    expect(en).not.toMatch(/strongest|weakest/);
+    // B: above the average on d1 only; C above on d1 (98 > 96), below on d2 (55 < 60)
+    const b = profileContext(model, model.byId.get('B')!, 'zh');
+    expect([b.best_dimension, b.worst_dimension]).toEqual(['d1', 'd2']);
+    // a unit above the average everywhere has no "furthest below"
+    const r2 = assess(twoDims(), data(['A', 'B'], { i1: [90, 80], i2: [70, 60] }));
+    const m2 = buildModel([r2]);
+    const top = profileContext(m2, m2.byId.get('A')!, 'zh');
+    expect([top.best_dimension, top.worst_dimension]).toEqual(['d1', null]);
+    expect(paragraphs(renderText(templateText('profile', 'zh', {}), top))[0]).toContain(
+      '与全部地区的平均相比，高出平均最多的维度是d1（高 5.0）。',
+    );
+    const low = profileContext(m2, m2.byId.get('B')!, 'en');
+    expect([low.best_dimension, low.worst_dimension]).toEqual([null, 'd1']);
+    expect(paragraphs(renderText(templateText('profile', 'en', {}), low))[0]).toContain(
+      'No dimension is above the average of all regions; furthest below it is d1 (−5.0).',
     );
   });
 });

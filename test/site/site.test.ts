@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
+import { formatFixed } from '@govscore/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decode, files, headings, ids, refs, tags } from '../../sites/report/test/html';
 import { builtSite, govscore, HOSTILE_ARGS, SAMPLE_ARGS } from '../../sites/report/test/site-build';
@@ -251,7 +252,8 @@ describe('content', () => {
       const score = result.values['index']!.score[i]!;
       const rank = result.values['index']!.rank[i]!;
       const html = read(sample, `zh/regions/${u.id}.html`);
-      const expected = `${u.name.zh}2024年综合得分 ${score.toFixed(1)}，位列第 ${rank} 名（共 31 个省份），属于${tierName[result.tiers.tier[i]!]}组`;
+      // shown at the 2 decimals the set ranks at (rank.round: 2), rounded as ranks round
+      const expected = `${u.name.zh}2024年综合得分 ${formatFixed(score, 2)}，位列第 ${rank} 名（共 31 个省份），属于${tierName[result.tiers.tier[i]!]}组`;
       expect(html).toContain(expected);
     }
   });

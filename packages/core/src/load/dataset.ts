@@ -841,6 +841,8 @@ function tableLocator(table: Table, ui: number, yi: number, ii: number, vi: numb
         if (!index.has(k)) index.set(k, ri);
       }
     }
+    // wide: the variable must be a column of this table (a workbook's other sheets hold the others)
+    if (ii < 0 && !table.columns.includes(variable)) return undefined;
     const ri = index.get(key(unit, yi >= 0 ? year : undefined, variable));
     if (ri === undefined) return undefined;
     return table.where(ri, vi >= 0 ? table.columns[vi]! : variable);

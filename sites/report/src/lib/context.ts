@@ -34,14 +34,16 @@ export function profileContext(model: ReportModel, u: UnitView, lang: string): P
   // the dimensions furthest above and below the average of all units (not the highest and lowest
   // scores: a dimension everyone scores high on is not a strength), by the difference of the numbers
   // shown; ties in the order of the tree
-  const rel = model.dims.flatMap((d, k) => {
+  const rel = model.dims.flatMap((d) => {
     const r = scoreChangeOf(model, d.id, model.average.get(d.id), nodeValue(model, d.id, u.index).score);
-    return r === null ? [] : [{ d, k, r }];
+    return r === null ? [] : [{ d, r }];
   });
-  rel.sort((a, b) => b.r - a.r || a.k - b.k);
-  const best = rel[0] && rel[0].r > 0 ? rel[0] : undefined;
-  const last = rel[rel.length - 1];
-  const worst = last && last.r < 0 ? last : undefined;
+  let best: (typeof rel)[number] | undefined;
+  let worst: (typeof rel)[number] | undefined;
+  for (const x of rel) {
+    if (x.r > 0 && (!best || x.r > best.r)) best = x;
+    if (x.r < 0 && (!worst || x.r < worst.r)) worst = x;
+  }
   const groupN = u.group !== null ? (model.groupSum.get(u.group)?.get(model.root.id)?.n ?? null) : null;
   const names = (ids: string[] | undefined) =>
     (ids ?? []).map((id) => nodeLabel(model.nodes.get(id), lang) || id);
