@@ -118,6 +118,9 @@ describe('every input cell is accounted for exactly once (properties)', () => {
       150,
     );
     // the generators reach every fate
-    expect(Object.values(seen).every((k) => k > 0), JSON.stringify(seen)).toBe(true);
+    expect(
+      Object.values(seen).every((k) => k > 0),
+      JSON.stringify(seen),
+    ).toBe(true);
   });
 });
