@@ -19,6 +19,7 @@ import {
 import { toCsv, writeXlsx } from '../src/io/index';
 import { readXlsxRows } from '../src/io/xlsx';
 import { aggregators } from '../src/steps/aggregate';
+import { ExactSum } from '../src/util/stats';
 
 function data(cols: Record<string, number[]>): Dataset {
   const n = Object.values(cols)[0]!.length;
@@ -75,11 +76,12 @@ describe('weights the engine cannot compute with (item 5)', () => {
 });
 
 describe('sums are exact: real ties tie, whatever the order (item 10)', () => {
-  // 0.1 + 0.2 + 0.7 in floating point is 0.9999999999999999 left to right, 1 in other orders
+  // AUT's Political children in ASEM with percentile ranks, in three orders: summed left to right in
+  // floating point, the mean is 0.7066666666666666 in one order and 0.7066666666666667 in another
   const rows = [
-    [0.1, 0.2, 0.7],
-    [0.7, 0.2, 0.1],
-    [0.2, 0.7, 0.1],
+    [0.8, 0.72, 0.6],
+    [0.6, 0.72, 0.8],
+    [0.72, 0.6, 0.8],
   ];
   it.each(['arithmetic', 'sum', 'geometric', 'harmonic', 'generalised'] as const)('%s', (key) => {
     const m = aggregators[key];
@@ -93,8 +95,8 @@ describe('sums are exact: real ties tie, whatever the order (item 10)', () => {
     });
     expect(out[1]).toBe(out[0]);
     expect(out[2]).toBe(out[0]);
-    if (key === 'arithmetic') expect(out[0]).toBe(1 / 3);
-    if (key === 'sum') expect(out[0]).toBe(1);
+    if (key === 'arithmetic') expect(out[0]).toBe(106 / 150);
+    if (key === 'sum') expect(out[0]).toBe(2.12);
   });
 
   it('the index of children with equal sums ties in rank', () => {
@@ -104,8 +106,10 @@ describe('sums are exact: real ties tie, whatever the order (item 10)', () => {
       methodology: { normalise: 'none' },
       tree: { id: 'index', children: [{ id: 'x' }, { id: 'y' }, { id: 'z' }] },
     };
-    const r = assess(set, data({ x: [0.1, 0.7, 0.2], y: [0.2, 0.2, 0.7], z: [0.7, 0.1, 0.1] }));
+    // AUT, DNK and POL's children: each mean is 106/150 (was: AUT 0.7066666666666666, 3rd)
+    const r = assess(set, data({ x: [0.8, 0.52, 0.78], y: [0.72, 0.82, 0.78], z: [0.6, 0.78, 0.56] }));
     expect(r.values.index!.rank).toEqual([1, 1, 1]);
+    expect(r.values.index!.score).toEqual([106 / 150, 106 / 150, 106 / 150]);
   });
 });
 
@@ -174,5 +178,30 @@ describe('one formatter, the precision ranks are decided (items 9 and 12)', () =
     const long = longTable(r);
     expect(long.rows.find((row) => row[0] === 'u2' && row[1] === 'index')?.[3]).toBe(88.53999999999999);
     expect(formatFixed(88.53999999999999, shownDecimals(r, 'index'))).toBe('88.54');
+  });
+});
+
+describe('ExactSum: the fast double-double path always gives the exactly rounded sum', () => {
+  it('equals Shewchuk\'s exact summation, in every order, on sums built to be hard', async () => {
+    const fc = (await import('fast-check')).default;
+    const value = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
+      fc.integer({ min: -1000, max: 1000 }).map((k) => k / 100),
+      fc.constantFrom(0.1, 0.2, 0.3, 0.7, 1e16, -1e16, 1, 2 ** -53, -(2 ** -53), 3 * 2 ** -54),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 40 }), fc.array(value, { maxLength: 5 }), (xs, ws) => {
+        const a = new ExactSum();
+        for (const x of xs) a.add(x);
+        for (let k = 0; k < ws.length; k++) a.addProduct(ws[k]!, xs[k % xs.length]!);
+        const fast = a.value();
+        expect(Object.is(fast, a.exactValue()) || (fast === 0 && a.exactValue() === 0)).toBe(true);
+        const b = new ExactSum();
+        for (let k = ws.length - 1; k >= 0; k--) b.addProduct(xs[k % xs.length]!, ws[k]!);
+        for (const x of [...xs].reverse()) b.add(x);
+        expect(b.value()).toBe(fast);
+      }),
+      { seed: 20261122, numRuns: 3000 },
+    );
   });
 });

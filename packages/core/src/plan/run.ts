@@ -5,7 +5,6 @@
 import { fail, type Problem, problem } from '../errors';
 import { type TreatParams, treat } from '../steps/treat';
 import type { KernelContext } from '../steps/types';
-import { ExactSum } from '../util/stats';
 import type { Plan, PlanSettings } from './compile';
 
 /** What one treatment did to one indicator. */
@@ -35,7 +34,7 @@ export interface RunOutput {
 /**
  * The coverage of one aggregate for every unit: how many of its children have a value (the others were
  * skipped and the weights renormalised over these), and their share of the node's weight (weights as
- * written, summed exactly: 2 of 3 equal children give exactly 2/3). A left-out child counts as missing.
+ * written: 2 of 3 equal children give exactly 2/3). A left-out child counts as missing.
  */
 export interface NodeCoverage {
   /** Children with a value, per unit. */
@@ -321,38 +320,35 @@ function belowThreshold(node: string, cov: number, below: readonly string[]): Pr
 /**
  * @internal Coverage of one aggregate: children with a value, their share of the weight written, and
  * the share resting on data all the way down (`childData[j]`: the child's own share, null for an
- * indicator, which counts 1 with a value and 0 without).
+ * indicator, which counts 1 with a value and 0 without). Weights are summed in the tree's order.
  */
 function nodeCoverage(
   cols: readonly Float64Array[],
   weights: readonly number[],
   childData: readonly (Float64Array | null)[],
-  acc: ExactSum,
-  accData: ExactSum,
 ): NodeCoverage {
   const n = cols[0]?.length ?? 0;
   const present = new Uint32Array(n);
   const weight = new Float64Array(n);
   const data = new Float64Array(n);
-  acc.reset();
-  for (const w of weights) acc.add(w);
-  const total = acc.value();
+  let total = 0;
+  for (const w of weights) total += w;
   for (let i = 0; i < n; i++) {
-    acc.reset();
-    accData.reset();
     let k = 0;
+    let wp = 0;
+    let dp = 0;
     for (let j = 0; j < cols.length; j++) {
       const w = weights[j] as number;
       const d = childData[j];
-      if (d) accData.addProduct(w, d[i] as number);
+      if (d) dp += w * (d[i] as number);
       if (Number.isNaN((cols[j] as Float64Array)[i] as number)) continue;
       k++;
-      acc.add(w);
-      if (!d) accData.add(w);
+      wp += w;
+      if (!d) dp += w;
     }
     present[i] = k;
-    weight[i] = total > 0 ? acc.value() / total : 0;
-    data[i] = total > 0 ? accData.value() / total : 0;
+    weight[i] = total > 0 ? wp / total : 0;
+    data[i] = total > 0 ? dp / total : 0;
   }
   return { present, weight, data };
 }
@@ -385,8 +381,6 @@ export function runPlan(
   const treated: (Float64Array | null)[] = new Array(nNodes).fill(null);
   const treatments: (TreatOutcome | null)[] = new Array(nNodes).fill(null);
   const coverage: (NodeCoverage | null)[] = new Array(nNodes).fill(null);
-  const acc = new ExactSum();
-  const accData = new ExactSum();
   const score: Float64Array[] = new Array(nNodes);
   const ctx: KernelContext = { node: '', units: unitIds, warn };
   let missing: Float64Array | undefined;
@@ -454,8 +448,6 @@ export function runPlan(
         cols,
         kids.map((c) => (settings.active[c] === 1 ? (settings.weight[c] as number) : 0)),
         kids.map((c) => coverage[c]?.data ?? null),
-        acc,
-        accData,
       );
     const cov = settings.coverage[idx] as number;
     if (cov > 0) {

@@ -16,57 +16,61 @@ export function count(x: ArrayLike<number>): number {
   return n;
 }
 
-/**
- * @internal Exactly rounded sum (Shewchuk's algorithm, as Python's `math.fsum`): the partial sums are
- * kept without rounding error, so the result is the exact sum rounded once — and therefore the same
- * whatever the order of the values. Used for every statistic across units, so that reordering the
- * units of a dataset cannot change a score in its last digit (and with it a rank).
- */
 /** @internal Veltkamp's splitting constant 2^27 + 1 (a double into two 26-bit halves). */
 const SPLIT = 134217729;
+/** @internal u² for u = 2^-53, the unit roundoff. */
+const U2 = 2 ** -106;
 
+/**
+ * @internal Exactly rounded sum: the result is the exact sum of the values added, rounded once — and
+ * therefore the same whatever the order of the values, so that reordering units or children cannot
+ * change a score in its last digit (and with it a rank). Used for every statistic across units and
+ * every weighted sum of an aggregation.
+ *
+ * Fast path: the values are summed in double-double arithmetic (Knuth's TwoSum for each addition, the
+ * errors kept in a second sum), whose distance from the exact sum is below 3n²u²·Σ|x|; when that
+ * cannot move the rounded result across a rounding boundary — almost always — it is the correctly
+ * rounded exact sum. Otherwise (cancellation, a sum within ~1e-30 of a half-way point) the stored
+ * values are summed again exactly by Shewchuk's algorithm, as Python's `math.fsum`.
+ */
 export class ExactSum {
+  private terms = new Float64Array(64);
+  private m = 0;
+  private s = 0;
+  private c = 0;
+  private abs = 0;
   private readonly p = new Float64Array(64);
-  private n = 0;
   /** Sum of the non-finite values added (NaN, ±Infinity), which the exact part cannot hold. */
   private special = 0;
 
   /** Starts again from zero. */
   reset(): this {
-    this.n = 0;
+    this.m = 0;
+    this.s = 0;
+    this.c = 0;
+    this.abs = 0;
     this.special = 0;
     return this;
   }
 
   /** Adds one value. */
-  add(value: number): void {
-    let x = value;
+  add(x: number): void {
     if (x - x !== 0) {
       this.special += x;
       return;
     }
-    const p = this.p;
-    let i = 0;
-    for (let j = 0; j < this.n; j++) {
-      let y = p[j] as number;
-      if (Math.abs(x) < Math.abs(y)) {
-        const t = x;
-        x = y;
-        y = t;
-      }
-      const hi = x + y;
-      if (hi - hi !== 0) {
-        // overflow: the sum is beyond ±1.8e308
-        this.special += hi;
-        this.n = 0;
-        return;
-      }
-      const lo = y - (hi - x);
-      if (lo !== 0) p[i++] = lo;
-      x = hi;
+    if (this.m === this.terms.length) {
+      const t = new Float64Array(this.m * 2);
+      t.set(this.terms);
+      this.terms = t;
     }
-    p[i] = x;
-    this.n = i + 1;
+    this.terms[this.m++] = x;
+    const s = this.s;
+    const t = s + x;
+    const bp = t - s;
+    this.c += s - (t - bp) + (x - bp);
+    this.s = t;
+    this.abs += Math.abs(x);
   }
 
   /**
@@ -80,22 +84,81 @@ export class ExactSum {
       this.special += p;
       return;
     }
-    this.add(p);
-    let c = SPLIT * a;
-    const ah = c - (c - a);
+    let k = SPLIT * a;
+    const ah = k - (k - a);
     const al = a - ah;
-    c = SPLIT * b;
-    const bh = c - (c - b);
+    k = SPLIT * b;
+    const bh = k - (k - b);
     const bl = b - bh;
     const e = ah * bh - p + ah * bl + al * bh + al * bl;
-    if (e !== 0) this.add(e);
+    if (this.m + 2 > this.terms.length) {
+      const t = new Float64Array(this.terms.length * 2);
+      t.set(this.terms);
+      this.terms = t;
+    }
+    this.terms[this.m++] = p;
+    this.terms[this.m++] = e;
+    // p by TwoSum; its rounding error e (|e| ≤ u|p|) straight into the error sum
+    const s = this.s;
+    const t = s + p;
+    const bp = t - s;
+    this.c += s - (t - bp) + (p - bp) + e;
+    this.s = t;
+    this.abs += Math.abs(p);
   }
 
   /** The exact sum, rounded to the nearest double (ties to even). */
   value(): number {
     if (this.special !== 0 || Number.isNaN(this.special)) return this.special;
+    const s = this.s;
+    const c = this.c;
+    const r = s + c;
+    const bp = r - s;
+    const e = s - (r - bp) + (c - bp);
+    // the exact sum is r + e + δ with |δ| ≤ b (n terms, each addition's error ≤ u·Σ|x|, and the error
+    // sum's own rounding ≤ n·u times that; 3n²u²Σ|x| with room); rounding is monotone, so when r + (e ± b) both round
+    // to r, so does every value between, the exact sum included
+    const n = this.m;
+    const b = 3 * n * n * U2 * this.abs;
+    if (r - r === 0 && r + (e + b) === r && r + (e - b) === r) return r;
+    return this.exactValue();
+  }
+
+  /**
+   * @internal The stored values summed exactly by Shewchuk's partials, rounded once: what `value` falls
+   * back to, and what it must always equal (tests compare the two).
+   */
+  exactValue(): number {
+    if (this.special !== 0 || Number.isNaN(this.special)) return this.special;
     const p = this.p;
-    let n = this.n;
+    let n = 0;
+    let special = 0;
+    for (let k = 0; k < this.m; k++) {
+      let x = this.terms[k] as number;
+      let i = 0;
+      for (let j = 0; j < n; j++) {
+        let y = p[j] as number;
+        if (Math.abs(x) < Math.abs(y)) {
+          const t = x;
+          x = y;
+          y = t;
+        }
+        const hi = x + y;
+        if (hi - hi !== 0) {
+          // overflow: the sum is beyond ±1.8e308
+          special += hi;
+          i = 0;
+          x = 0;
+          break;
+        }
+        const lo = y - (hi - x);
+        if (lo !== 0) p[i++] = lo;
+        x = hi;
+      }
+      p[i] = x;
+      n = i + 1;
+    }
+    if (special !== 0) return special;
     if (n === 0) return 0;
     let hi = p[--n] as number;
     let lo = 0;
