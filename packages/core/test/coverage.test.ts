@@ -4,19 +4,12 @@
  * weight), and a warning names the unit, the node and what happened to the parent (W313, W314).
  */
 import { describe, expect, it } from 'vitest';
-import { assess, type Dataset, type IndicatorSet } from '../src/index';
+import { assess, type IndicatorSet } from '../src/index';
+import { columnsData } from './columns';
 
 const N = Number.NaN;
 
-function data(cols: Record<string, number[]>): Dataset {
-  const n = Object.values(cols)[0]!.length;
-  return {
-    units: Array.from({ length: n }, (_, i) => ({ id: `u${i + 1}`, groups: {} })),
-    years: [],
-    variables: Object.keys(cols),
-    values: new Map(Object.entries(cols).map(([k, v]) => [k, Float64Array.from(v)])),
-  };
-}
+const data = columnsData;
 
 /** index → A (weight 1: a1 weight 1, a2 weight 3), B (weight 1: b1); values as given. */
 function set(coverageA?: number): IndicatorSet {

@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   assess,
-  type Dataset,
   formatFixed,
   formatNumber,
   GovscoreError,
@@ -20,16 +19,9 @@ import { toCsv, writeXlsx } from '../src/io/index';
 import { readXlsxRows } from '../src/io/xlsx';
 import { aggregators } from '../src/steps/aggregate';
 import { ExactSum } from '../src/util/stats';
+import { columnsData } from './columns';
 
-function data(cols: Record<string, number[]>): Dataset {
-  const n = Object.values(cols)[0]!.length;
-  return {
-    units: Array.from({ length: n }, (_, i) => ({ id: `u${i + 1}`, groups: {} })),
-    years: [],
-    variables: Object.keys(cols),
-    values: new Map(Object.entries(cols).map(([k, v]) => [k, Float64Array.from(v)])),
-  };
-}
+const data = columnsData;
 
 describe('weights the engine cannot compute with (item 5)', () => {
   it('1e308, 1e308, 1: E113 at each weight (was: valid, then every score empty)', () => {
@@ -182,7 +174,7 @@ describe('one formatter, the precision ranks are decided (items 9 and 12)', () =
 });
 
 describe('ExactSum: the fast double-double path always gives the exactly rounded sum', () => {
-  it('equals Shewchuk\'s exact summation, in every order, on sums built to be hard', async () => {
+  it("equals Shewchuk's exact summation, in every order, on sums built to be hard", async () => {
     const fc = (await import('fast-check')).default;
     const value = fc.oneof(
       fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
@@ -190,17 +182,21 @@ describe('ExactSum: the fast double-double path always gives the exactly rounded
       fc.constantFrom(0.1, 0.2, 0.3, 0.7, 1e16, -1e16, 1, 2 ** -53, -(2 ** -53), 3 * 2 ** -54),
     );
     fc.assert(
-      fc.property(fc.array(value, { minLength: 1, maxLength: 40 }), fc.array(value, { maxLength: 5 }), (xs, ws) => {
-        const a = new ExactSum();
-        for (const x of xs) a.add(x);
-        for (let k = 0; k < ws.length; k++) a.addProduct(ws[k]!, xs[k % xs.length]!);
-        const fast = a.value();
-        expect(Object.is(fast, a.exactValue()) || (fast === 0 && a.exactValue() === 0)).toBe(true);
-        const b = new ExactSum();
-        for (let k = ws.length - 1; k >= 0; k--) b.addProduct(xs[k % xs.length]!, ws[k]!);
-        for (const x of [...xs].reverse()) b.add(x);
-        expect(b.value()).toBe(fast);
-      }),
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 40 }),
+        fc.array(value, { maxLength: 5 }),
+        (xs, ws) => {
+          const a = new ExactSum();
+          for (const x of xs) a.add(x);
+          for (let k = 0; k < ws.length; k++) a.addProduct(ws[k]!, xs[k % xs.length]!);
+          const fast = a.value();
+          expect(Object.is(fast, a.exactValue()) || (fast === 0 && a.exactValue() === 0)).toBe(true);
+          const b = new ExactSum();
+          for (let k = ws.length - 1; k >= 0; k--) b.addProduct(xs[k % xs.length]!, ws[k]!);
+          for (const x of [...xs].reverse()) b.add(x);
+          expect(b.value()).toBe(fast);
+        },
+      ),
       { seed: 20261122, numRuns: 3000 },
     );
   });

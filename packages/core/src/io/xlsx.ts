@@ -225,22 +225,12 @@ export function readXlsxRows(bytes: Uint8Array, opts: XlsxReadOptions = {}): Xls
  * (`0%`) and 10 (`0.00%`), and custom formats with a `%` outside quotes.
  */
 function percentStyleIndexes(styles: string): Set<number> {
-  const out = new Set<number>();
-  if (styles === '') return out;
-  const percentFmts = new Set<number>([9, 10]);
-  for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) {
-    const a = attributes(m[1]!);
-    const code = (a.get('formatCode') ?? '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
-    if (code.includes('%')) percentFmts.add(Number(a.get('numFmtId')));
-  }
-  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(styles);
-  if (!xfs) return out;
-  let k = 0;
-  for (const m of xfs[1]!.matchAll(/<(?:\w+:)?xf\b([^>]*?)(?:\/>|>)/g)) {
-    if (percentFmts.has(Number(attributes(m[1]!).get('numFmtId')))) out.add(k);
-    k++;
-  }
-  return out;
+  return styleIndexes(styles, new Set([9, 10]), (code) =>
+    code
+      .replace(/"[^"]*"/g, '')
+      .replace(/\\./g, '')
+      .includes('%'),
+  );
 }
 
 /**
@@ -249,31 +239,42 @@ function percentStyleIndexes(styles: string): Set<number> {
  * outside quotes, escapes and brackets (`yyyy"年"m"月"d"日"`, `[$-804]yyyy/m/d`).
  */
 function dateStyleIndexes(styles: string): Set<number> {
-  const out = new Set<number>();
-  if (styles === '') return out;
-  const dateFmts = new Set<number>();
+  const builtIn = new Set<number>();
   for (const [lo, hi] of [
     [14, 22],
     [27, 36],
     [45, 47],
     [50, 58],
   ] as const)
-    for (let k = lo; k <= hi; k++) dateFmts.add(k);
-  for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) {
-    const a = attributes(m[1]!);
-    const code = decodeEntities(a.get('formatCode') ?? '')
+    for (let k = lo; k <= hi; k++) builtIn.add(k);
+  return styleIndexes(styles, builtIn, (code) => {
+    const c = decodeEntities(code)
       .replace(/"[^"]*"/g, '')
       .replace(/\\./g, '')
       .replace(/\[[^\]]*\]/g, '');
+    return /[ymdhs]/i.test(c) && !c.includes('%');
+  });
+}
+
+/**
+ * @internal Indexes of the cell formats (`cellXfs`) whose number format is one of `builtIn` or a custom
+ * format (`numFmt`) whose code `is` accepts (a custom format replaces a built-in one of its id).
+ */
+function styleIndexes(styles: string, builtIn: Set<number>, is: (code: string) => boolean): Set<number> {
+  const out = new Set<number>();
+  if (styles === '') return out;
+  const fmts = new Set(builtIn);
+  for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) {
+    const a = attributes(m[1]!);
     const id = Number(a.get('numFmtId'));
-    if (/[ymdhs]/i.test(code) && !code.includes('%')) dateFmts.add(id);
-    else dateFmts.delete(id);
+    if (is(a.get('formatCode') ?? '')) fmts.add(id);
+    else fmts.delete(id);
   }
   const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(styles);
   if (!xfs) return out;
   let k = 0;
   for (const m of xfs[1]!.matchAll(/<(?:\w+:)?xf\b([^>]*?)(?:\/>|>)/g)) {
-    if (dateFmts.has(Number(attributes(m[1]!).get('numFmtId')))) out.add(k);
+    if (fmts.has(Number(attributes(m[1]!).get('numFmtId')))) out.add(k);
     k++;
   }
   return out;
