@@ -44,7 +44,7 @@ beforeAll(async () => {
 
 const read = (dir: string, p: string) => readFileSync(join(dir, p), 'utf8');
 const text = (html: string) =>
-  decode(html.replace(/<[^>]+>/g, ''))
+  decode(html.replace(/<[^>]+>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 
